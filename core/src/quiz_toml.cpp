@@ -1,7 +1,6 @@
 // quiz.toml: single-choice questions for the pre/post check.
 #include "pack_parts.h"
 
-#include <algorithm>
 #include <unordered_map>
 
 namespace ff::detail {
@@ -24,7 +23,9 @@ std::vector<QuizDraft> read_quiz_toml(const toml::table& root, const std::string
         if (listed && (q.options.size() < 2 || q.options.size() > 4))
             diags.error(f.pos("options"), "“options” 要有 2 到 4 个选项，这里有 " + std::to_string(q.options.size()) + " 个。");
         int64_t answer = 1;
-        const int64_t max_answer = std::max<int64_t>(1, static_cast<int64_t>(q.options.size()));
+        // With a wrong number of options (already reported) only the 1..4 bound is checked.
+        const bool count_ok = q.options.size() >= 2 && q.options.size() <= 4;
+        const int64_t max_answer = count_ok ? static_cast<int64_t>(q.options.size()) : 4;
         if (f.integer("answer", answer, true, 1, max_answer,
                       "正确选项的序号，从 1 数到 " + std::to_string(max_answer)))
             q.answer = static_cast<int>(answer);

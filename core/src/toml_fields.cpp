@@ -58,7 +58,7 @@ std::string_view field_hint(std::string_view key) {
         {"message", "至少一条对方发来的消息 [[node.message]]"},
         {"choice", "学生可选的回复 [[node.choice]]，2 到 4 个"},
         {"text", "文字内容"},
-        {"next", "选了这个回复之后去哪个节点或结局（写它的 id）"},
+        {"next", "选了这个回复之后去哪个节点或结局，写它的 id"},
         {"kind", "种类"},
         {"debrief", "复盘说明：发生了什么、哪些话是诈骗信号"},
         {"action", "现在该怎么做：止付、保留证据、拨打96110等"},
