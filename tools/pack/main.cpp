@@ -10,15 +10,18 @@
 
 namespace {
 
-const char* const kUsage =
-    "usage: fraudfree-pack <command> ...\n"
-    "\n"
-    "  lint DIR...                        check packs; errors and warnings as file:line:col\n"
-    "                                     检查剧本包，错误和警告指出文件、行、列\n";
+const char* const kUsage = R"(usage: fraudfree-pack <command> ...
+
+  lint DIR...                  check packs; errors and warnings as file:line:col
+                               检查剧本包，错误和警告指出文件、行、列
+  stats DIR [--json]           paths, endings and red flags per scenario; what the pack covers
+                               每个剧本的路径、结局和诈骗信号；整个包覆盖了哪些类型和信号
+)";
 
 int dispatch(const std::string& command, const ff::pack::Args& rest) {
     using namespace ff::pack;
     if (command == "lint") return lint_command(rest, std::cout, std::cerr);
+    if (command == "stats") return stats_command(rest, std::cout, std::cerr);
     throw UsageError("unknown command '" + command + "' (不认识的命令)");
 }
 
