@@ -1,0 +1,39 @@
+// The HTTP front: cpp-httplib with explicit limits (workers, keep-alive, timeouts, body size),
+// one log line per request, JSON errors for every failure, and all routes registered.
+#pragma once
+
+#include "app.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+namespace ff::server {
+
+class HttpServer {
+public:
+    explicit HttpServer(App& app);
+
+    // Binds; returns the port (useful with port 0). Throws std::runtime_error on failure.
+    int bind(const std::string& host, int port);
+    // Serves until stop(); requests in flight finish before it returns.
+    void listen();
+    void stop();
+    bool is_running() const { return http_.is_running(); }
+
+private:
+    void start_clock();
+    double elapsed_ms();
+
+    App& app_;
+    httplib::Server http_;
+    // Start time of the request each worker thread is handling (for the log line).
+    std::mutex clock_mutex_;
+    std::unordered_map<std::thread::id, std::chrono::steady_clock::time_point> started_;
+};
+
+} // namespace ff::server

@@ -1,0 +1,51 @@
+// fraudfree-pack: the authoring tool for scenario packs (lint, stats, graph, play, publish).
+// main only dispatches; each subcommand lives in its own file and calls core for the logic.
+#include "args.h"
+#include "commands.h"
+
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* const kUsage = R"(usage: fraudfree-pack <command> ...
+
+  lint DIR...                  check packs; errors and warnings as file:line:col
+                               检查剧本包，错误和警告指出文件、行、列
+  stats DIR [--json]           paths, endings and red flags per scenario; what the pack covers
+                               每个剧本的路径、结局和诈骗信号；整个包覆盖了哪些类型和信号
+)";
+
+int dispatch(const std::string& command, const ff::pack::Args& rest) {
+    using namespace ff::pack;
+    if (command == "lint") return lint_command(rest, std::cout, std::cerr);
+    if (command == "stats") return stats_command(rest, std::cout, std::cerr);
+    throw UsageError("unknown command '" + command + "' (不认识的命令)");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(true);
+    if (argc < 2) {
+        std::cerr << kUsage;
+        return ff::pack::kExitUsage;
+    }
+    const std::string command = argv[1];
+    if (command == "-h" || command == "--help" || command == "help") {
+        std::cout << kUsage;
+        return ff::pack::kExitOk;
+    }
+    try {
+        return dispatch(command, ff::pack::Args(argv + 2, argv + argc));
+    } catch (const ff::pack::UsageError& e) {
+        std::cerr << "fraudfree-pack: " << e.what() << "\n\n" << kUsage;
+        return ff::pack::kExitUsage;
+    } catch (const std::exception& e) {
+        // Content problems are diagnostics, not exceptions; this is a last resort (disk full, bad_alloc).
+        std::cerr << "fraudfree-pack: " << e.what() << '\n';
+        return ff::pack::kExitFailed;
+    }
+}
