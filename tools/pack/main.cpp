@@ -16,12 +16,15 @@ const char* const kUsage = R"(usage: fraudfree-pack <command> ...
                                检查剧本包，错误和警告指出文件、行、列
   stats DIR [--json]           paths, endings and red flags per scenario; what the pack covers
                                每个剧本的路径、结局和诈骗信号；整个包覆盖了哪些类型和信号
+  graph DIR --scenario ID      the scenario as Graphviz DOT (dot -Tsvg -o story.svg)
+                               把剧本画成流程图（Graphviz DOT 格式）
 )";
 
 int dispatch(const std::string& command, const ff::pack::Args& rest) {
     using namespace ff::pack;
     if (command == "lint") return lint_command(rest, std::cout, std::cerr);
     if (command == "stats") return stats_command(rest, std::cout, std::cerr);
+    if (command == "graph") return graph_command(rest, std::cout, std::cerr);
     throw UsageError("unknown command '" + command + "' (不认识的命令)");
 }
 

@@ -72,4 +72,14 @@ std::string fit(const std::string& utf8, int width, bool right_align) {
     return right_align ? pad + text : text + pad;
 }
 
+std::string shorten(const std::string& utf8, int width) {
+    std::string flat = utf8;
+    for (char& c : flat)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (display_width(flat) <= width) return flat;
+    std::string cut = fit(flat, width);
+    while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+    return cut;
+}
+
 } // namespace ff::pack

@@ -14,4 +14,7 @@ int display_width(const std::string& utf8);
 // (on the left when `right_align`).
 std::string fit(const std::string& utf8, int width, bool right_align = false);
 
+// At most `width` columns: cut with "…" when too long, never padded. Line breaks become spaces.
+std::string shorten(const std::string& utf8, int width);
+
 } // namespace ff::pack

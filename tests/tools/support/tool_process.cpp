@@ -49,8 +49,13 @@ std::string slurp(const std::string& path) {
 }
 
 ToolRun run_tool(const std::vector<std::string>& args, const std::string& input, const std::string& cwd) {
+    return run_program(FRAUDFREE_PACK_BIN, args, input, cwd);
+}
+
+ToolRun run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input,
+                    const std::string& cwd) {
     TempFile in(input), out(""), err("");
-    std::vector<std::string> argv_store{FRAUDFREE_PACK_BIN};
+    std::vector<std::string> argv_store{program};
     argv_store.insert(argv_store.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (std::string& a : argv_store) argv.push_back(a.data());
@@ -63,7 +68,7 @@ ToolRun run_tool(const std::vector<std::string>& args, const std::string& input,
         dup2(in.fd, 0);
         dup2(out.fd, 1);
         dup2(err.fd, 2);
-        execv(argv[0], argv.data());
+        execvp(argv[0], argv.data());
         _exit(127);
     }
     int status = 0;
