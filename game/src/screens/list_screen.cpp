@@ -148,7 +148,7 @@ Screen make_list_screen(Context& ctx, const ScreenRequest&) {
         int gap = t.px(16);
         int cols = std::clamp((inner + gap) / (t.px(300) + gap), 1, 4);
         int card_w = (inner - (cols - 1) * gap) / cols;
-        int card_h = t.px(150) + t.tpx(40);
+        int card_h = t.px(96) + t.tpx(44);
 
         // Layout pass (content height), then draw with the scroll offset.
         int total_cards = 0;
