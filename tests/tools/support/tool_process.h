@@ -16,6 +16,10 @@ struct ToolRun {
 // `cwd` empty = the test's own working directory. stdin is `input` followed by EOF.
 ToolRun run_tool(const std::vector<std::string>& args, const std::string& input = "", const std::string& cwd = "");
 
+// Same for any program (found through PATH when `program` has no '/'), e.g. Graphviz `dot`.
+ToolRun run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input = "",
+                    const std::string& cwd = "");
+
 inline std::string source_dir() { return FRAUDFREE_SOURCE_DIR; }
 inline std::string fixtures_dir() { return source_dir() + "/tests/fixtures"; }
 inline std::string tool_fixtures_dir() { return source_dir() + "/tests/tools/fixtures"; }
