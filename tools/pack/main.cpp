@@ -24,6 +24,10 @@ const char* const kUsage = R"(usage: fraudfree-pack <command> ...
                                按给定的选项编号走一遍
        [--json]                with --choices: print the result record as JSON
                                和 --choices 一起用：输出结果记录（JSON）
+  publish DIR --server URL --token T
+                               lint, then upload the pack to the server (token of an author)
+                               先检查，再把剧本包上传到服务器（需要作者令牌；
+                               也可以用环境变量 FRAUDFREE_TOKEN 代替 --token）
 )";
 
 int dispatch(const std::string& command, const ff::pack::Args& rest) {
@@ -32,6 +36,7 @@ int dispatch(const std::string& command, const ff::pack::Args& rest) {
     if (command == "stats") return stats_command(rest, std::cout, std::cerr);
     if (command == "graph") return graph_command(rest, std::cout, std::cerr);
     if (command == "play") return play_command(rest, std::cin, std::cout, std::cerr);
+    if (command == "publish") return publish_command(rest, std::cout, std::cerr);
     throw UsageError("unknown command '" + command + "' (不认识的命令)");
 }
 
