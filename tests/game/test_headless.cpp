@@ -4,6 +4,7 @@
 
 #include "fraudfree/loader.h"
 #include "fraudfree/result.h"
+#include "fraudfree/runner.h"
 
 #include <catch2/catch.hpp>
 
@@ -25,10 +26,35 @@ fs::path temp_dir() {
     return d;
 }
 
-std::string expected_json(const std::string& pack, const std::string& scenario, const std::vector<int>& choices) {
+ff::Pack load(const std::string& pack) {
     auto loaded = ff::load_pack_dir(kContent + "/" + pack);
     REQUIRE(loaded.pack);
-    auto r = ff::make_result(*loaded.pack, scenario, choices);
+    return *loaded.pack;
+}
+
+// The first path of a scenario that ends with `kind`, found by core (so content edits that
+// reorder choices do not break the tests).
+std::vector<int> path_to(const std::string& pack, const std::string& scenario, ff::EndingKind kind) {
+    ff::Pack p = load(pack);
+    const ff::Scenario* s = p.find_scenario(scenario);
+    REQUIRE(s);
+    for (const auto& path : ff::all_paths(*s)) {
+        auto run = ff::replay(*s, path);
+        if (run && run->finished() && run->ending()->kind == kind) return path;
+    }
+    FAIL("no path to that ending");
+    return {};
+}
+
+std::string join(const std::vector<int>& v) {
+    std::string out;
+    for (int c : v) out += (out.empty() ? "" : ",") + std::to_string(c);
+    return out;
+}
+
+std::string expected_json(const std::string& pack, const std::string& scenario, const std::vector<int>& choices) {
+    ff::Pack p = load(pack);
+    auto r = ff::make_result(p, scenario, choices);
     REQUIRE(r.record);
     return ff::to_json(*r.record).dump(2) + "\n";
 }
@@ -40,8 +66,13 @@ SCENARIO("headless play prints the same result JSON as core", "[headless]") {
         std::string pack, scenario, choices;
         std::vector<int> list;
     };
-    for (const Case& c : {Case{"outreach", "refund-call", "2,2,2,1", {2, 2, 2, 1}}, Case{"outreach", "refund-call", "1", {1}},
-                          Case{"campus-core", "rebate-qq-likes", "1", {1}}}) {
+    std::vector<Case> cases;
+    for (auto [pack, scenario] : {std::pair{"outreach", "refund-call"}, std::pair{"campus-core", "rebate-qq-likes"}})
+        for (auto kind : {ff::EndingKind::safe, ff::EndingKind::partial, ff::EndingKind::scammed}) {
+            auto path = path_to(pack, scenario, kind);
+            cases.push_back(Case{pack, scenario, join(path), path});
+        }
+    for (const Case& c : cases) {
         GIVEN(c.scenario + " with choices " + c.choices) {
             auto out = run_game("--headless --pack '" + kContent + "/" + c.pack + "' --scenario " + c.scenario +
                                 " --choices " + c.choices);
@@ -55,7 +86,7 @@ SCENARIO("headless play prints the same result JSON as core", "[headless]") {
 
 SCENARIO("headless mode rejects impossible input without crashing", "[headless]") {
     CHECK(run_game("--headless --pack '" + kContent + "/outreach' --scenario no-such-scenario --choices 1 2>/dev/null").status != 0);
-    CHECK(run_game("--headless --pack '" + kContent + "/outreach' --scenario refund-call --choices 9,9 2>/dev/null").status != 0);
+    CHECK(run_game("--headless --pack '" + kContent + "/outreach' --scenario refund-call --choices 9,9,9,9 2>/dev/null").status != 0);
     CHECK(run_game("--headless --bogus-option 2>/dev/null").status != 0);
 }
 
@@ -70,13 +101,14 @@ SCENARIO("headless screenshots of every screen have content and the layout colou
     const std::vector<Shot> shots = {
         {"list", "--screen list", {0xFFFFFF, 0x1F6FEB}},
         // Messenger: grey chat background, white bubbles, blue choice numbers, the phone frame.
-        {"chat", pack + "--scenario rebate-likes --choices 2 --screen chat", {0xEDEDED, 0xFFFFFF, 0x1F6FEB, 0x23262C}},
+        {"chat", pack + "--scenario rebate-likes --choices 1 --screen chat", {0xEDEDED, 0xFFFFFF, 0x1F6FEB, 0x23262C}},
         // Incoming call: green answer and red decline buttons on the phone.
         {"call", pack + "--scenario refund-call --screen call", {0x34C759, 0xFF3B30, 0x23262C}},
         // SMS thread: grey incoming bubbles on white.
         {"sms", pack + "--scenario scholarship-sms --choices 1 --screen chat", {0xE5E5EA, 0xFFFFFF}},
         // Debrief of a partial loss: the orange ending banner and the blue action box border.
-        {"debrief", pack + "--scenario refund-call --choices 2,2,2,1", {0xE08A00, 0x1F6FEB}},
+        {"debrief", pack + "--scenario refund-call --choices " + join(path_to("outreach", "refund-call", ff::EndingKind::partial)),
+         {0xE08A00, 0x1F6FEB}},
         {"errors", "--pack '" + std::string(FRAUDFREE_SOURCE_DIR) + "/tests/fixtures/dangling_next' --screen errors", {0xFFF0EE}},
         {"title", "--screen title", {}},
         {"profile", "--screen profile", {}},
