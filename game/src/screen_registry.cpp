@@ -1,5 +1,7 @@
 #include "screen.h"
 
+#include "screens/chat_screen.h"
+#include "screens/debrief_screen.h"
 #include "screens/errors_screen.h"
 #include "screens/list_screen.h"
 #include "screens/awareness_screen.h"
@@ -17,6 +19,9 @@ namespace {
 const std::map<std::string, ScreenFactory>& registry() {
     static const std::map<std::string, ScreenFactory> r = {
         {"list", make_list_screen},
+        {"chat", make_chat_screen},
+        {"call", make_chat_screen},
+        {"debrief", make_debrief_screen},
         {"errors", make_errors_screen},
         {"title", make_title_screen},
         {"profile", make_profile_screen},
