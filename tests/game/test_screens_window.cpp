@@ -16,6 +16,8 @@
 #include <string>
 #include <thread>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,10 +29,18 @@ namespace {
 // A child process killed (SIGTERM, then SIGKILL) when the test leaves, pass or fail.
 struct Child {
     pid_t pid = -1;
-    explicit Child(const std::vector<std::string>& argv, const std::vector<std::string>& env = {}) {
+    explicit Child(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+                   const std::string& log = {}) {
         pid = fork();
         if (pid == 0) {
             for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
+            if (!log.empty()) {
+                int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+                if (fd >= 0) {
+                    dup2(fd, 1);
+                    dup2(fd, 2);
+                }
+            }
             std::vector<char*> args;
             for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
             args.push_back(nullptr);
@@ -43,7 +53,7 @@ struct Child {
         if (pid <= 0) return -1;
         kill(pid, SIGTERM);
         int status = 0;
-        for (int i = 0; i < 50; ++i) {
+        for (int i = 0; i < 150; ++i) {
             if (waitpid(pid, &status, WNOHANG) == pid) {
                 pid = -1;
                 return status;
@@ -77,24 +87,41 @@ SCENARIO("a student plays a whole scenario in the real window with the keyboard"
     auto expected = ff::make_result(*loaded.pack, sc->id, path);
     REQUIRE(expected.record);
 
-    int display = 90 + static_cast<int>(getpid() % 100);
-    std::string disp = ":" + std::to_string(display);
-    Child xvfb({FF_XVFB, disp, "-screen", "0", "1280x800x24", "-nolisten", "tcp"});
-    for (int i = 0; i < 50 && !fs::exists("/tmp/.X11-unix/X" + std::to_string(display)); ++i) std::this_thread::sleep_for(100ms);
-    REQUIRE(fs::exists("/tmp/.X11-unix/X" + std::to_string(display)));
+    // Xvfb picks a free display itself and writes its number to the pipe (-displayfd).
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    Child xvfb({FF_XVFB, "-displayfd", std::to_string(fds[1]), "-screen", "0", "1280x800x24", "-nolisten", "tcp"});
+    close(fds[1]);
+    std::string number;
+    pollfd pfd{fds[0], POLLIN, 0};
+    while (poll(&pfd, 1, 30000) == 1) {
+        char c;
+        if (read(fds[0], &c, 1) != 1 || c == '\n') break;
+        number += c;
+    }
+    close(fds[0]);
+    REQUIRE_FALSE(number.empty());
+    std::string disp = ":" + number;
 
     fs::path data = fs::temp_directory_path() / ("ff-window-" + std::to_string(getpid()));
     fs::remove_all(data);
+    fs::create_directories(data);
+    fs::path log = data / "game.log";
     Child game({FRAUDFREE_GAME_BIN, "--pack", content, "--scenario", sc->id, "--data", data.string(), "--size", "1024x768"},
-               {"DISPLAY=" + disp, "SDL_AUDIODRIVER=dummy"});
+               {"DISPLAY=" + disp, "SDL_AUDIODRIVER=dummy"}, log.string());
+    auto game_log = [&] {
+        std::ifstream in(log);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
 
     const std::string xdo = std::string("DISPLAY=") + disp + " '" + FF_XDOTOOL + "' ";
     std::string win;
-    for (int i = 0; i < 100 && win.empty(); ++i) {
+    for (int i = 0; i < 300 && win.empty(); ++i) { // slow, shared CI machines
         win = sh(xdo + "search --name FraudFree 2>/dev/null | head -n 1");
         while (!win.empty() && (win.back() == '\n' || win.back() == ' ')) win.pop_back();
         if (win.empty()) std::this_thread::sleep_for(100ms);
     }
+    INFO("game output: " << game_log());
     REQUIRE_FALSE(win.empty());
     auto key = [&](const std::string& k) {
         sh(xdo + "key --window " + win + " " + k);
@@ -108,7 +135,7 @@ SCENARIO("a student plays a whole scenario in the real window with the keyboard"
         }
         key("space"); // the ending's last messages
         fs::path profile = data / "profile.json";
-        for (int i = 0; i < 50 && !fs::exists(profile); ++i) std::this_thread::sleep_for(100ms);
+        for (int i = 0; i < 150 && !fs::exists(profile); ++i) std::this_thread::sleep_for(100ms);
         key("Return"); // on to the debrief
 
         THEN("the finished play is saved with core's score and queued for the server") {
