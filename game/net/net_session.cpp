@@ -17,6 +17,7 @@ NetSession::NetSession(NetSessionConfig config)
     rc.token = config_.student_token;
     rc.client = config_.client;
     rc.backoff = config_.backoff;
+    rc.on_change = config_.on_change;
     results_ = std::make_unique<ResultSync>(std::move(rc));
 
     PackSyncConfig pc;
@@ -25,6 +26,7 @@ NetSession::NetSession(NetSessionConfig config)
     pc.client = config_.client;
     pc.interval = config_.pack_interval;
     pc.known = config_.known_packs;
+    pc.on_change = config_.on_change;
     packs_ = std::make_unique<PackSync>(std::move(pc), marks_);
 }
 

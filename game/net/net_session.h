@@ -14,6 +14,7 @@
 #include "save/profile.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,9 @@ struct NetSessionConfig {
     ClientOptions client;
     BackoffPolicy backoff;
     std::chrono::milliseconds pack_interval{std::chrono::minutes(3)};
+    // Called from background threads when the sync status or the packs changed (the app
+    // wakes its event loop with it). Must not block.
+    std::function<void()> on_change;
 };
 
 class NetSession {

@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <mutex>
 #include <set>
 
@@ -58,6 +59,8 @@ SCENARIO("a student plays offline, joins a class, and the play reaches the class
     cfg.data_dir = data.path;
     cfg.server = server.url();
     cfg.backoff = {std::chrono::milliseconds(5), std::chrono::milliseconds(50)};
+    std::atomic<int> wakeups{0};
+    cfg.on_change = [&] { ++wakeups; };
     NetSession net(cfg);
 
     const ff::Pack pack = *ff::load_pack(ff::test::fixture_pack_files(), "fixture").pack;
@@ -93,6 +96,7 @@ SCENARIO("a student plays offline, joins a class, and the play reaches the class
                 std::lock_guard lock(mutex);
                 CHECK(stored == std::set<std::string>{id});
             }
+            CHECK(wakeups > 0); // the event loop would have been woken
             net.start_class_refresh(profile.student_token);
             std::optional<ApiResult<ClassStatus>> c;
             REQUIRE(eventually([&] { return (c = net.take_class()).has_value(); }));
