@@ -59,7 +59,6 @@ void add_student_routes(httplib::Server& http, App& app) {
                   if (!cls) throw HttpError(404, "加入码不对：请核对老师给的 6 位加入码");
                   std::string token = new_token();
                   int64_t id = app.storage.create_principal(Role::student, nickname, token_hash(token), cls->id);
-                  app.leaderboard.invalidate();
                   send_json(res, 201, {{"student_token", token},
                                        {"student_id", id},
                                        {"nickname", nickname},
@@ -103,10 +102,7 @@ void add_student_routes(httplib::Server& http, App& app) {
 
                   SubmitOutcome out = app.storage.submit_result(r); // returns once durable
                   switch (out.status) {
-                  case SubmitStatus::created:
-                      app.leaderboard.invalidate();
-                      send_record(res, 201, out.stored);
-                      return;
+                  case SubmitStatus::created: send_record(res, 201, out.stored); return;
                   case SubmitStatus::duplicate: send_record(res, 200, out.stored); return;
                   case SubmitStatus::conflict: throw HttpError(409, "这个结果 id 已被别人用过，请换一个 UUID");
                   }

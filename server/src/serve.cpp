@@ -53,7 +53,7 @@ int run_serve(const ServeConfig& cfg, std::ostream& out) {
         PackCache packs(*storage);
         load_bundled_packs(cfg.packs_dir, *storage, packs, log_line);
         RateLimiter joins(cfg.join_per_minute);
-        Leaderboard leaderboard(std::chrono::seconds(2));
+        Leaderboard leaderboard(std::chrono::seconds(5));
         App app{cfg, *storage, packs, joins, leaderboard, log_line};
         HttpServer server(app);
         const int port = server.bind(cfg.host, cfg.port);

@@ -50,7 +50,7 @@ void print_block(const std::string& text, const std::string& indent, std::ostrea
 
 void print_header(const Scenario& s, std::ostream& out) {
     out << "【" << channel_name(s.channel);
-    if (!s.contact.platform.empty()) out << " · " << s.contact.platform;
+    if (!s.contact.platform.empty() && s.contact.platform != channel_name(s.channel)) out << " · " << s.contact.platform;
     out << "】" << s.contact.name;
     if (!s.contact.number.empty()) out << "  " << s.contact.number;
     out << "\n《" << s.title << "》\n";
