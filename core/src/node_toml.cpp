@@ -37,8 +37,8 @@ Choice read_choice(const toml::table& t, const std::string& file, Diags& diags, 
     Choice c;
     c.pos = f.table_pos();
     f.text("text", c.text);
-    c.next_pos = c.pos;
     if (!f.text("next", c.next, &c.next_pos)) {
+        c.next_pos = c.pos;
         c.next.clear();
         d.incomplete_links = true;
     }
@@ -64,7 +64,7 @@ std::vector<Message> read_messages(const std::vector<const toml::table*>& tables
         Fields f(*t, file, where, diags, {"text", "from", "delay", "flags", "attachment"});
         Message m;
         m.pos = f.table_pos();
-        SourcePos text_pos = m.pos;
+        SourcePos text_pos; // set by f.text() when it succeeds
         if (f.text("text", m.text, &text_pos)) {
             const size_t len = utf8_length(m.text);
             if (len > static_cast<size_t>(kLongMessageChars))
@@ -93,6 +93,7 @@ void read_node(const toml::table& t, const std::string& file, Diags& diags, Scen
     const bool has_id = f.text("id", n.id, &n.pos);
     n.messages = read_messages(f.tables("message", true), file, "[[node.message]]", diags, d.shown_flags);
     const auto choice_tables = f.tables("choice", true);
+    n.choices.reserve(choice_tables.size());
     for (const toml::table* c : choice_tables) n.choices.push_back(read_choice(*c, file, diags, d));
     if (choice_tables.size() == 1) {
         diags.error(n.pos, "节点 “" + n.id + "” 只有 1 个选项，至少要有 2 个（学生要能做出选择）。");

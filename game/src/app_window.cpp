@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <vector>
 
 namespace ff::game {
 namespace {
@@ -127,7 +128,12 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
         if (dirty) {
             FrameOutcome f = host->frame(input, ow, oh, dpi, now());
             SDL_RenderPresent(renderer.get());
+            // Keys no widget took are offered again when the frame asked for a redraw: a
+            // quick "space, 1" then still reaches the choices that the space revealed.
+            std::vector<SDL_Keycode> keys_left;
+            if (f.redraw) keys_left = std::move(input.keys);
             input = Input{};
+            input.keys = std::move(keys_left);
             input.mouse_x = last_mx;
             input.mouse_y = last_my;
             dirty = f.redraw;
