@@ -108,11 +108,19 @@ void PackSync::run()
         for (const auto& u : report.installed)
             if (marks_) marks_->add(u.pack.id, u.new_scenarios);
         const auto next = report.reached_server ? config_.interval : config_.retry;
+        bool differs;
+        {
+            std::lock_guard lock(mutex_);
+            const PackSyncStatus before = status_;
+            if (report.reached_server) status_.checked = true;
+            status_.installed += static_cast<int>(report.installed.size());
+            status_.message = report.problems.empty() ? std::string{} : report.problems.back();
+            differs = before.checked != status_.checked || before.installed != status_.installed ||
+                      before.message != status_.message;
+            for (auto& u : report.installed) ready_.push_back(std::move(u));
+        }
+        if (differs && config_.on_change) config_.on_change();
         std::unique_lock lock(mutex_);
-        if (report.reached_server) status_.checked = true;
-        status_.installed += static_cast<int>(report.installed.size());
-        status_.message = report.problems.empty() ? std::string{} : report.problems.back();
-        for (auto& u : report.installed) ready_.push_back(std::move(u));
         wake_.wait_for(lock, next, [&] { return stop_ || check_now_; });
         check_now_ = false;
     }

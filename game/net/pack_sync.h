@@ -11,6 +11,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -55,6 +56,9 @@ struct PackSyncConfig {
     std::chrono::milliseconds interval{std::chrono::minutes(3)};
     std::chrono::milliseconds retry{std::chrono::seconds(30)}; // after the server was unreachable
     std::vector<KnownPack> known;             // what the game has loaded at start
+    // Called on the worker thread when take_updates() has something new or the status
+    // changed (wake the event loop). Must not block or call back into PackSync.
+    std::function<void()> on_change;
 };
 
 struct PackSyncStatus {

@@ -57,10 +57,30 @@ SyncStatus ResultSync::status() const
 
 void ResultSync::set_status(SyncState s, int pending, std::string message)
 {
-    std::lock_guard lock(mutex_);
-    status_.state = s;
-    status_.pending = pending;
-    status_.message = std::move(message);
+    bool differs;
+    {
+        std::lock_guard lock(mutex_);
+        differs = status_.state != s || status_.pending != pending || status_.message != message;
+        status_.state = s;
+        status_.pending = pending;
+        status_.message = std::move(message);
+    }
+    if (differs) changed();
+}
+
+void ResultSync::count(bool accepted, int pending)
+{
+    {
+        std::lock_guard lock(mutex_);
+        ++(accepted ? status_.sent : status_.rejected);
+        status_.pending = pending;
+    }
+    changed();
+}
+
+void ResultSync::changed()
+{
+    if (config_.on_change) config_.on_change();
 }
 
 void ResultSync::wait_for(std::chrono::milliseconds d, bool wake_on_notify)
@@ -118,11 +138,7 @@ bool ResultSync::send_pass()
             // which the server answers with 200 and counts once (same id).
             q::remove(config_.queue_dir, record.id);
             --pending;
-            {
-                std::lock_guard lock(mutex_);
-                ++status_.sent;
-                status_.pending = pending;
-            }
+            count(true, pending);
             break;
         case SubmitOutcome::rejected:
             try {
@@ -133,11 +149,7 @@ bool ResultSync::send_pass()
             }
             --pending;
             rejected_note = "有成绩被服务器拒收（" + reply.message + "），已另存。";
-            {
-                std::lock_guard lock(mutex_);
-                ++status_.rejected;
-                status_.pending = pending;
-            }
+            count(false, pending);
             break;
         case SubmitOutcome::auth_failed:
             set_status(SyncState::error, pending, "班级身份已失效，请重新加入班级（" + reply.message + "）。");

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -27,6 +28,9 @@ struct ResultSyncConfig {
     BackoffPolicy backoff;
     // Rescan the queue this often even without notify() (entries written by an earlier run).
     std::chrono::milliseconds rescan{30000};
+    // Called on the worker thread whenever status() changed, e.g. to wake the event loop
+    // (SDL_PushEvent is thread-safe). Must not block or call back into ResultSync.
+    std::function<void()> on_change;
 };
 
 class ResultSync {
@@ -49,6 +53,8 @@ private:
     bool send_pass();                  // true when the pass ended without a failure
     void wait_for(std::chrono::milliseconds d, bool wake_on_notify);
     void set_status(SyncState s, int pending, std::string message);
+    void count(bool accepted, int pending);
+    void changed();
 
     ResultSyncConfig config_;
     std::unique_ptr<HttpClient> http_;

@@ -1,8 +1,9 @@
 // What every route handler needs, passed in explicitly (no globals): configuration,
-// storage, the pack cache, the join rate limiter and the log.
+// storage, the pack cache, the join rate limiter, the leaderboard cache and the log.
 #pragma once
 
 #include "config.h"
+#include "leaderboard.h"
 #include "pack_cache.h"
 #include "rate_limit.h"
 #include "storage.h"
@@ -14,6 +15,7 @@ struct App {
     Storage& storage;
     PackCache& packs;
     RateLimiter& joins;
+    Leaderboard& leaderboard;
     LogFn log; // one line, no trailing newline; never given a token
 };
 

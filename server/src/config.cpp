@@ -31,7 +31,7 @@ void parse_listen(const std::string& v, ServeConfig& cfg) {
 std::string usage_text() {
     return "用法：\n"
            "  fraudfree-server serve [--db fraudfree.db] [--listen 127.0.0.1:8080] [--packs content]\n"
-           "                         [--threads 64] [--synchronous full|normal] [--join-limit 30] [--quiet]\n"
+           "                         [--threads 256] [--synchronous full|normal] [--join-limit 30] [--quiet]\n"
            "  fraudfree-server token create --role admin|counsellor|author --name 名字 [--db fraudfree.db]\n";
 }
 

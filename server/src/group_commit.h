@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -40,11 +41,12 @@ public:
 
     // Blocks until the item's batch committed.
     Out submit(In item) {
-        Job job{std::move(item), {}};
-        auto done = job.promise.get_future();
+        // Shared with the writer: set_value() may still be running when get() returns here.
+        auto job = std::make_shared<Job>(Job{std::move(item), {}});
+        auto done = job->promise.get_future();
         {
             std::lock_guard lock(mutex_);
-            queue_.push_back(&job);
+            queue_.push_back(job);
         }
         wake_.notify_one();
         return done.get();
@@ -58,7 +60,7 @@ private:
 
     void run() {
         for (;;) {
-            std::vector<Job*> batch;
+            std::vector<std::shared_ptr<Job>> batch;
             {
                 std::unique_lock lock(mutex_);
                 wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
@@ -70,13 +72,13 @@ private:
             }
             std::vector<In> items;
             items.reserve(batch.size());
-            for (auto* j : batch) items.push_back(j->item);
+            for (const auto& j : batch) items.push_back(j->item);
             try {
                 auto outs = commit_batch_(items);
                 if (outs.size() != batch.size()) throw std::logic_error("group commit: one answer per item");
                 for (size_t i = 0; i < batch.size(); ++i) batch[i]->promise.set_value(std::move(outs.at(i)));
             } catch (...) {
-                for (auto* j : batch) j->promise.set_exception(std::current_exception());
+                for (const auto& j : batch) j->promise.set_exception(std::current_exception());
             }
         }
     }
@@ -85,7 +87,7 @@ private:
     size_t max_batch_;
     std::mutex mutex_;
     std::condition_variable wake_;
-    std::deque<Job*> queue_;
+    std::deque<std::shared_ptr<Job>> queue_;
     bool stopping_ = false;
     std::thread writer_; // last: starts after the members it uses exist
 };

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sys/socket.h>
 #include <stdexcept>
 
 namespace ff::server {
@@ -68,9 +69,18 @@ HttpServer::HttpServer(App& app) : app_(app) {
     }
 
     add_health_routes(http_, app);
+    add_class_routes(http_, app);
+    add_student_routes(http_, app);
+    add_pack_routes(http_, app);
+    add_public_routes(http_, app);
 #ifdef FRAUDFREE_SERVER_HAS_WEB
     add_web_routes(http_, app);
 #endif
+}
+
+bool BacklogServer::widen_backlog(int backlog) {
+    socket_t sock = svr_sock_;
+    return sock != INVALID_SOCKET && ::listen(sock, backlog) == 0; // Linux: listen() again updates the backlog
 }
 
 int HttpServer::bind(const std::string& host, int port) {
@@ -81,6 +91,7 @@ int HttpServer::bind(const std::string& host, int port) {
     } else if (!http_.bind_to_port(host, port)) {
         throw std::runtime_error("无法监听 " + host + ":" + std::to_string(port) + "（端口被占用或地址不对？）");
     }
+    if (!http_.widen_backlog(SOMAXCONN)) app_.log("warning: could not widen the listen backlog");
     return bound;
 }
 

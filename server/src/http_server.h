@@ -14,6 +14,13 @@
 
 namespace ff::server {
 
+// httplib listens with a backlog of 5; many clients connecting at once (a class logging in,
+// a load test) would see dropped SYNs and one-second retransmits. This widens it after bind.
+class BacklogServer : public httplib::Server {
+public:
+    bool widen_backlog(int backlog);
+};
+
 class HttpServer {
 public:
     explicit HttpServer(App& app);
@@ -30,7 +37,7 @@ private:
     double elapsed_ms();
 
     App& app_;
-    httplib::Server http_;
+    BacklogServer http_;
     // Start time of the request each worker thread is handling (for the log line).
     std::mutex clock_mutex_;
     std::unordered_map<std::thread::id, std::chrono::steady_clock::time_point> started_;

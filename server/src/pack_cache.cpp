@@ -27,7 +27,7 @@ std::shared_ptr<const Pack> PackCache::by_hash(const std::string& hash) {
 }
 
 std::shared_ptr<const Pack> PackCache::latest(const std::string& id) {
-    for (const auto& s : storage_.latest_packs())
+    for (const auto& s : storage_.latest_packs()) // summaries only: no file contents read
         if (s.id == id) return by_hash(s.hash);
     return nullptr;
 }

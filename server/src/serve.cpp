@@ -13,6 +13,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <thread>
@@ -47,11 +48,13 @@ int run_serve(const ServeConfig& cfg, std::ostream& out) {
         SqliteConfig db_cfg;
         db_cfg.path = cfg.db;
         db_cfg.synchronous_full = cfg.synchronous_full;
+        db_cfg.read_connections = cfg.threads + 4; // every worker may read at once: keep them all open
         auto storage = open_sqlite_storage(db_cfg);
         PackCache packs(*storage);
         load_bundled_packs(cfg.packs_dir, *storage, packs, log_line);
         RateLimiter joins(cfg.join_per_minute);
-        App app{cfg, *storage, packs, joins, log_line};
+        Leaderboard leaderboard(std::chrono::seconds(5));
+        App app{cfg, *storage, packs, joins, leaderboard, log_line};
         HttpServer server(app);
         const int port = server.bind(cfg.host, cfg.port);
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 namespace ff::server {
 
@@ -37,13 +38,33 @@ struct SqliteOptions {
 // Opens (creating if needed) a database in WAL mode with the given durability settings.
 DbHandle open_database(const std::string& path, const SqliteOptions& opts);
 
+// Prepared statements of one connection, kept for reuse (parsing SQL costs more than running it).
+class StmtCache {
+public:
+    sqlite3_stmt* get(sqlite3* db, std::string_view sql);
+
+private:
+    std::unordered_map<std::string, StmtHandle> stmts_;
+};
+
+// A connection with its statement cache; used by one thread at a time.
+struct Connection {
+    DbHandle db;
+    StmtCache cache;
+    sqlite3* get() const { return db.get(); }
+};
+
 // Runs SQL without parameters or results (PRAGMA, DDL, BEGIN/COMMIT).
 void exec(sqlite3* db, const char* sql);
 
 // A prepared statement. Bind with 1-based indices; step() returns true while rows come.
 class Stmt {
 public:
-    Stmt(sqlite3* db, std::string_view sql);
+    Stmt(sqlite3* db, std::string_view sql);      // prepared now, finalized at the end
+    Stmt(Connection& conn, std::string_view sql); // from the cache, reset at the end
+    ~Stmt();
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
 
     Stmt& bind(int i, int64_t v);
     Stmt& bind(int i, int v) { return bind(i, static_cast<int64_t>(v)); }
@@ -65,7 +86,8 @@ public:
 
 private:
     sqlite3* db_;
-    StmtHandle stmt_;
+    StmtHandle owned_;
+    sqlite3_stmt* stmt_ = nullptr;
 };
 
 // Runs `fn` inside BEGIN IMMEDIATE ... COMMIT; rolls back and rethrows on exception.

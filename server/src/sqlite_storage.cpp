@@ -25,31 +25,31 @@ public:
 
     class Lease {
     public:
-        Lease(ReadPool& pool, DbHandle db) : pool_(pool), db_(std::move(db)) {}
+        Lease(ReadPool& pool, std::unique_ptr<Connection> db) : pool_(pool), db_(std::move(db)) {}
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
         ~Lease() { pool_.give_back(std::move(db_)); }
-        sqlite3* get() const { return db_.get(); }
+        Connection& get() const { return *db_; }
 
     private:
         ReadPool& pool_;
-        DbHandle db_;
+        std::unique_ptr<Connection> db_;
     };
 
     Lease take() {
         {
             std::lock_guard lock(mutex_);
             if (!idle_.empty()) {
-                DbHandle db = std::move(idle_.back());
+                auto db = std::move(idle_.back());
                 idle_.pop_back();
                 return Lease(*this, std::move(db));
             }
         }
-        return Lease(*this, open_database(path_, opts_));
+        return Lease(*this, std::make_unique<Connection>(Connection{open_database(path_, opts_), {}}));
     }
 
 private:
-    void give_back(DbHandle db) {
+    void give_back(std::unique_ptr<Connection> db) {
         std::lock_guard lock(mutex_);
         if (idle_.size() < max_idle_) idle_.push_back(std::move(db));
     }
@@ -58,7 +58,7 @@ private:
     SqliteOptions opts_;
     size_t max_idle_;
     std::mutex mutex_;
-    std::vector<DbHandle> idle_;
+    std::vector<std::unique_ptr<Connection>> idle_;
 };
 
 ClassInfo read_class(const Stmt& q) {
@@ -125,27 +125,26 @@ class SqliteStorage final : public Storage {
     template <class Fn>
     auto write(Fn&& fn) {
         std::lock_guard lock(write_mutex_);
-        sqlite3* db = writer_db_.get();
-        return with_write_transaction(db, [&] { return fn(db); });
+        return with_write_transaction(writer_.get(), [&] { return fn(writer_); });
     }
 
 public:
     explicit SqliteStorage(const SqliteConfig& cfg)
-        : opts_{cfg.synchronous_full, 5000}, writer_db_(open_database(cfg.path, opts_)),
+        : opts_{cfg.synchronous_full, 5000}, writer_{open_database(cfg.path, opts_), {}},
           reads_(cfg.path, opts_, cfg.read_connections),
           results_([this](const std::vector<StoredResult>& batch) { return commit_results(batch); },
                    static_cast<size_t>(cfg.max_batch)) {
         std::lock_guard lock(write_mutex_);
-        migrate(writer_db_.get());
+        migrate(writer_.get());
     }
 
     int64_t create_principal(Role role, const std::string& name, const std::string& token_hash,
                              std::optional<int64_t> class_id) override {
-        return write([&](sqlite3* db) {
+        return write([&](Connection& db) {
             Stmt(db, "INSERT INTO principals(role, name, token_hash, class_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .bind(1, to_string(role)).bind(2, name).bind(3, token_hash).bind(4, class_id).bind(5, now_seconds())
                 .run();
-            return static_cast<int64_t>(sqlite3_last_insert_rowid(db));
+            return static_cast<int64_t>(sqlite3_last_insert_rowid(db.get()));
         });
     }
 
@@ -164,14 +163,14 @@ public:
     std::optional<ClassInfo> create_class(const ClassInfo& c) override {
         std::optional<int64_t> id;
         try {
-            id = write([&](sqlite3* db) {
+            id = write([&](Connection& db) {
                 Stmt(db, "INSERT INTO classes(owner_id, name, join_code, packs, min_finished_pct, min_mean_best, "
                          "allow_scammed, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                     .bind(1, c.owner_id).bind(2, c.name).bind(3, c.join_code)
                     .bind(4, nlohmann::json(c.packs).dump()).bind(5, c.criterion.min_finished_pct)
                     .bind(6, c.criterion.min_mean_best).bind(7, c.criterion.allow_scammed ? 1 : 0)
                     .bind(8, now_seconds()).run();
-                return static_cast<int64_t>(sqlite3_last_insert_rowid(db));
+                return static_cast<int64_t>(sqlite3_last_insert_rowid(db.get()));
             });
         } catch (const SqliteError& e) {
             if (e.code == SQLITE_CONSTRAINT_UNIQUE) return std::nullopt;
@@ -207,7 +206,7 @@ public:
 
     bool set_join_code(int64_t class_id, const std::string& code) override {
         try {
-            write([&](sqlite3* db) {
+            write([&](Connection& db) {
                 Stmt(db, "UPDATE classes SET join_code = ?1 WHERE id = ?2").bind(1, code).bind(2, class_id).run();
             });
         } catch (const SqliteError& e) {
@@ -228,11 +227,11 @@ public:
     }
 
     bool remove_student(int64_t class_id, int64_t student_id) override {
-        return write([&](sqlite3* db) {
+        return write([&](Connection& db) {
             Stmt(db, "UPDATE principals SET removed = 1 WHERE id = ?1 AND class_id = ?2 AND role = 'student' "
                      "AND removed = 0")
                 .bind(1, student_id).bind(2, class_id).run();
-            return sqlite3_changes(db) > 0;
+            return sqlite3_changes(db.get()) > 0;
         });
     }
 
@@ -288,7 +287,7 @@ public:
     }
 
     PutPackOutcome put_pack(const StoredPack& p, bool force) override {
-        return write([&](sqlite3* db) {
+        return write([&](Connection& db) {
             {
                 Stmt q(db, std::string(kPackColumns) + "WHERE hash = ?1");
                 q.bind(1, p.summary.hash);
@@ -341,7 +340,7 @@ private:
 
     // One transaction for the whole batch; ON CONFLICT keeps the first record of a uuid.
     std::vector<SubmitOutcome> commit_results(const std::vector<StoredResult>& batch) {
-        return write([&](sqlite3* db) {
+        return write([&](Connection& db) {
             Stmt insert(db, "INSERT INTO results(uuid, student_id, class_id, pack_id, pack_version, pack_hash, "
                             "scenario_id, category, ending_id, ending_kind, score, record, received_at) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
@@ -356,7 +355,7 @@ private:
                     .bind(5, r.pack_version).bind(6, r.pack_hash).bind(7, r.scenario_id).bind(8, r.category)
                     .bind(9, r.ending_id).bind(10, r.ending_kind).bind(11, r.score).bind(12, r.record_json)
                     .bind(13, now).run();
-                if (sqlite3_changes(db) > 0) {
+                if (sqlite3_changes(db.get()) > 0) {
                     StoredResult s = r;
                     s.received_at = now;
                     out.push_back(SubmitOutcome{SubmitStatus::created, std::move(s)});
@@ -375,7 +374,7 @@ private:
 
     SqliteOptions opts_;
     std::mutex write_mutex_;
-    DbHandle writer_db_;
+    Connection writer_;
     ReadPool reads_;
     GroupCommitter<StoredResult, SubmitOutcome> results_; // last: its thread uses the members above
 };

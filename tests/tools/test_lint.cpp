@@ -29,7 +29,7 @@ SCENARIO("lint reports each mistake at the file, line and column the author type
                   "“catches”？\n"
                   "author_mistakes/scenarios/rebate.toml:68:12: error: 诈骗信号 “pay_frist” 不存在（既不是内置的，也没有在 "
                   "pack.toml 的 [[red_flag]] 里定义）。你是不是想写 “pay_first”？\n");
-            CHECK(r.out == "1 pack, 2 scenarios: 3 errors, 1 warning\n");
+            CHECK(r.out == "1 pack, 2 scenarios: 3 errors, 1 warning（1 个剧本包，2 个剧本：3 个错误，1 个警告）\n");
         }
     }
     GIVEN("the same pack named with a trailing slash or a longer path") {
@@ -51,7 +51,7 @@ SCENARIO("lint exit codes") {
             CHECK(r.err ==
                   "warn_long_message/scenarios/main.toml:17:10: warning: 这条消息有 150 个字，超过了 140 个字，在手机聊天框里"
                   "太长；建议拆成几条短消息。\n");
-            CHECK(r.out == "1 pack, 1 scenario: 0 errors, 1 warning\n");
+            CHECK(r.out == "1 pack, 1 scenario: 0 errors, 1 warning（1 个剧本包，1 个剧本：0 个错误，1 个警告）\n");
         }
     }
     WHEN("one of several packs has an error") {
@@ -59,7 +59,7 @@ SCENARIO("lint exit codes") {
         THEN("it exits 1 and the summary counts all of them") {
             CHECK(r.exit_code == 1);
             CHECK(r.err.rfind("dangling_next/scenarios/rebate.toml:43:10: error: “next” 指向的节点 “task3” 不存在", 0) == 0);
-            CHECK(r.out == "3 packs, 4 scenarios: 1 error, 1 warning\n");
+            CHECK(r.out == "3 packs, 4 scenarios: 1 error, 1 warning（3 个剧本包，4 个剧本：1 个错误，1 个警告）\n");
         }
     }
     WHEN("a folder does not exist or has no pack.toml") {

@@ -44,7 +44,8 @@ int lint_command(const Args& args, std::ostream& out, std::ostream& err) {
     err.flush();
     out << counted(static_cast<int>(a.positional.size()), "pack", "packs") << ", "
         << counted(scenarios, "scenario", "scenarios") << ": " << counted(errors, "error", "errors") << ", "
-        << counted(warnings, "warning", "warnings") << '\n';
+        << counted(warnings, "warning", "warnings") << "（" << a.positional.size() << " 个剧本包，" << scenarios << " 个剧本："
+        << errors << " 个错误，" << warnings << " 个警告）\n";
     return errors > 0 ? kExitFailed : kExitOk;
 }
 

@@ -18,6 +18,16 @@ const char* const kUsage = R"(usage: fraudfree-pack <command> ...
                                每个剧本的路径、结局和诈骗信号；整个包覆盖了哪些类型和信号
   graph DIR --scenario ID      the scenario as Graphviz DOT (dot -Tsvg -o story.svg)
                                把剧本画成流程图（Graphviz DOT 格式）
+  play DIR --scenario ID       play in the terminal: type 1-4 to answer, q to quit
+                               在终端里玩一遍：输入 1–4 选择回复，q 退出
+       [--choices 1,3,2]       replay these choices (1-based) instead of asking
+                               按给定的选项编号走一遍
+       [--json]                with --choices: print the result record as JSON
+                               和 --choices 一起用：输出结果记录（JSON）
+  publish DIR --server URL --token T
+                               lint, then upload the pack to the server (token of an author)
+                               先检查，再把剧本包上传到服务器（需要作者令牌；
+                               也可以用环境变量 FRAUDFREE_TOKEN 代替 --token）
 )";
 
 int dispatch(const std::string& command, const ff::pack::Args& rest) {
@@ -25,6 +35,8 @@ int dispatch(const std::string& command, const ff::pack::Args& rest) {
     if (command == "lint") return lint_command(rest, std::cout, std::cerr);
     if (command == "stats") return stats_command(rest, std::cout, std::cerr);
     if (command == "graph") return graph_command(rest, std::cout, std::cerr);
+    if (command == "play") return play_command(rest, std::cin, std::cout, std::cerr);
+    if (command == "publish") return publish_command(rest, std::cout, std::cerr);
     throw UsageError("unknown command '" + command + "' (不认识的命令)");
 }
 

@@ -1,0 +1,118 @@
+#include "painter.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ff::game {
+
+bool contains(SDL_Rect r, int x, int y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
+
+Painter::Painter(SDL_Renderer* renderer) : renderer_(renderer) {
+    // A 256 px disc with 4x4 supersampled edges: scaled down with linear filtering it gives
+    // smooth corners at every size without per-frame pixel work.
+    constexpr int n = 256;
+    SurfacePtr s(SDL_CreateRGBSurfaceWithFormat(0, n, n, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (s) {
+        SDL_LockSurface(s.get());
+        const float r = n / 2.0f;
+        for (int y = 0; y < n; ++y) {
+            auto* row = reinterpret_cast<Uint32*>(static_cast<Uint8*>(s->pixels) + static_cast<size_t>(y) * s->pitch);
+            for (int x = 0; x < n; ++x) {
+                int inside = 0;
+                for (int sy = 0; sy < 4; ++sy)
+                    for (int sx = 0; sx < 4; ++sx) {
+                        float dx = x + (sx + 0.5f) / 4.0f - r, dy = y + (sy + 0.5f) / 4.0f - r;
+                        if (dx * dx + dy * dy <= r * r) ++inside;
+                    }
+                Uint32 a = static_cast<Uint32>(inside * 255 / 16);
+                row[x] = (a << 24) | 0x00FFFFFFu;
+            }
+        }
+        SDL_UnlockSurface(s.get());
+        circle_.reset(SDL_CreateTextureFromSurface(renderer_, s.get()));
+        if (circle_) {
+            SDL_SetTextureBlendMode(circle_.get(), SDL_BLENDMODE_BLEND);
+            SDL_SetTextureScaleMode(circle_.get(), SDL_ScaleModeLinear);
+            circle_size_ = n;
+        }
+    }
+}
+
+void Painter::fill_rect(SDL_Rect r, SDL_Color c) {
+    if (r.w <= 0 || r.h <= 0) return;
+    SDL_SetRenderDrawBlendMode(renderer_, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(renderer_, &r);
+}
+
+void Painter::fill_round_rect(SDL_Rect r, int radius, SDL_Color c) {
+    if (r.w <= 0 || r.h <= 0) return;
+    radius = std::clamp(radius, 0, std::min(r.w, r.h) / 2);
+    if (radius <= 1 || !circle_) {
+        fill_rect(r, c);
+        return;
+    }
+    int d = radius * 2;
+    // Middle band and the two side bands between the corners.
+    fill_rect(SDL_Rect{r.x, r.y + radius, r.w, r.h - d}, c);
+    fill_rect(SDL_Rect{r.x + radius, r.y, r.w - d, radius}, c);
+    fill_rect(SDL_Rect{r.x + radius, r.y + r.h - radius, r.w - d, radius}, c);
+    SDL_SetTextureColorMod(circle_.get(), c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(circle_.get(), c.a);
+    int h = circle_size_ / 2;
+    SDL_Rect src[4] = {{0, 0, h, h}, {h, 0, h, h}, {0, h, h, h}, {h, h, h, h}};
+    SDL_Rect dst[4] = {{r.x, r.y, radius, radius},
+                       {r.x + r.w - radius, r.y, radius, radius},
+                       {r.x, r.y + r.h - radius, radius, radius},
+                       {r.x + r.w - radius, r.y + r.h - radius, radius, radius}};
+    for (int i = 0; i < 4; ++i) SDL_RenderCopy(renderer_, circle_.get(), &src[i], &dst[i]);
+}
+
+void Painter::fill_round_rect_bordered(SDL_Rect r, int radius, SDL_Color fill, SDL_Color border, int thickness) {
+    fill_round_rect(r, radius, border);
+    SDL_Rect inner{r.x + thickness, r.y + thickness, r.w - 2 * thickness, r.h - 2 * thickness};
+    fill_round_rect(inner, std::max(0, radius - thickness), fill);
+}
+
+void Painter::fill_circle(int cx, int cy, int radius, SDL_Color c) {
+    fill_round_rect(SDL_Rect{cx - radius, cy - radius, radius * 2, radius * 2}, radius, c);
+}
+
+void Painter::fill_triangle(SDL_FPoint a, SDL_FPoint b, SDL_FPoint c, SDL_Color color) {
+    SDL_Vertex v[3];
+    SDL_FPoint pts[3] = {a, b, c};
+    for (int i = 0; i < 3; ++i) v[i] = SDL_Vertex{pts[i], color, SDL_FPoint{0, 0}};
+    SDL_RenderGeometry(renderer_, nullptr, v, 3, nullptr, 0);
+}
+
+void Painter::vertical_gradient(SDL_Rect r, SDL_Color top, SDL_Color bottom) {
+    float x0 = static_cast<float>(r.x), y0 = static_cast<float>(r.y);
+    float x1 = static_cast<float>(r.x + r.w), y1 = static_cast<float>(r.y + r.h);
+    SDL_Vertex v[4] = {{{x0, y0}, top, {0, 0}}, {{x1, y0}, top, {0, 0}},
+                       {{x1, y1}, bottom, {0, 0}}, {{x0, y1}, bottom, {0, 0}}};
+    int idx[6] = {0, 1, 2, 0, 2, 3};
+    SDL_RenderGeometry(renderer_, nullptr, v, 4, idx, 6);
+}
+
+void Painter::line(int x1, int y1, int x2, int y2, SDL_Color c) {
+    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+    SDL_RenderDrawLine(renderer_, x1, y1, x2, y2);
+}
+
+void Painter::push_clip(SDL_Rect r) {
+    if (!clips_.empty()) {
+        SDL_Rect out{};
+        if (!SDL_IntersectRect(&r, &clips_.back(), &out)) out = SDL_Rect{r.x, r.y, 0, 0};
+        r = out;
+    }
+    clips_.push_back(r);
+    SDL_RenderSetClipRect(renderer_, &clips_.back());
+}
+
+void Painter::pop_clip() {
+    if (!clips_.empty()) clips_.pop_back();
+    SDL_RenderSetClipRect(renderer_, clips_.empty() ? nullptr : &clips_.back());
+}
+
+} // namespace ff::game

@@ -1,0 +1,228 @@
+#include "screens/list_screen.h"
+
+#include "screens/widgets.h"
+
+#include "fraudfree/progress.h"
+#include "save/profile.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace ff::game {
+namespace {
+
+struct Entry {
+    const ff::Pack* pack;
+    const ff::Scenario* scenario;
+};
+
+struct Group {
+    std::string category;
+    std::string name;
+    std::vector<Entry> entries;
+};
+
+// Categories in the packs' own order (built-ins first), each with its scenarios.
+std::vector<Group> group_scenarios(const Library& lib) {
+    std::vector<Group> groups;
+    auto group_for = [&](const std::string& cat) -> Group& {
+        for (auto& g : groups)
+            if (g.category == cat) return g;
+        groups.push_back(Group{cat, category_name(lib, cat), {}});
+        return groups.back();
+    };
+    for (const auto& p : lib.packs)
+        for (const auto& c : p.categories)
+            for (const auto& s : p.scenarios)
+                if (s.category == c.id) group_for(c.id).entries.push_back(Entry{&p, &s});
+    return groups;
+}
+
+struct State {
+    Scroll scroll;
+    int focus = 0; // index over all cards, for the keyboard
+    bool focus_moved = false;
+    std::vector<Group> groups;
+    ff::AwarenessProfile progress;
+};
+
+void draw_card(Ui& ui, Context& ctx, const State& st, const Entry& e, SDL_Rect r, bool focused, bool& open) {
+    const Theme& t = ui.theme;
+    ui.hot(r);
+    bool over = ui.hover(r);
+    if (focused) {
+        int f = t.px(3);
+        ui.paint.fill_round_rect(SDL_Rect{r.x - f, r.y - f, r.w + 2 * f, r.h + 2 * f}, t.px(14), with_alpha(t.c.accent, 120));
+    }
+    ui.paint.fill_round_rect_bordered(r, t.px(12), over ? t.c.choice_hover : t.c.panel,
+                                      over ? t.c.accent : t.c.panel_border, t.px(1.5f));
+    int pad = t.px(16);
+    int x = r.x + pad, y = r.y + pad, w = r.w - 2 * pad;
+
+    // Channel tag and difficulty on the first line.
+    const char* ch = channel_label(e.scenario->channel);
+    int tag_size = t.font_small();
+    int tag_w = ui.text.measure(ch, tag_size) + t.px(16);
+    int tag_h = ui.text.line_height(tag_size) + t.px(4);
+    SDL_Color tag_bg = e.scenario->channel == ff::Channel::call ? t.c.answer
+                       : e.scenario->channel == ff::Channel::sms ? t.c.accent
+                                                                 : SDL_Color{0x07, 0xC1, 0x60, 255};
+    if (t.high_contrast) tag_bg = t.c.accent;
+    ui.paint.fill_round_rect(SDL_Rect{x, y, tag_w, tag_h}, tag_h / 2, tag_bg);
+    ui.text.draw_line(ch, x + t.px(8), y + t.px(2), tag_size, t.high_contrast ? t.c.accent_text : SDL_Color{255, 255, 255, 255});
+    std::string stars = "难度 ";
+    for (int i = 1; i <= 3; ++i) stars += i <= e.scenario->difficulty ? "●" : "○";
+    ui.text.draw_line(stars, x + tag_w + t.px(10), y + t.px(2), tag_size, t.c.text_muted);
+
+    // Badge on the right: best score and how the latest play ended, or "新".
+    const ff::ScenarioProgress* sp = ff::find_scenario_progress(st.progress, e.pack->id, e.scenario->id);
+    if (sp && sp->plays > 0) {
+        std::string badge = "最佳 " + std::to_string(sp->best_score) + " 分";
+        int bw = ui.text.measure(badge, tag_size, true) + t.px(16);
+        SDL_Color bc = sp->best_score >= 80 ? t.c.safe : sp->best_score >= 50 ? t.c.partial : t.c.scammed;
+        ui.paint.fill_round_rect(SDL_Rect{r.x + r.w - pad - bw, y, bw, tag_h}, tag_h / 2, bc);
+        ui.text.draw_line(badge, r.x + r.w - pad - bw + t.px(8), y + t.px(2), tag_size,
+                          t.high_contrast ? SDL_Color{0, 0, 0, 255} : SDL_Color{255, 255, 255, 255}, true);
+    } else if (ctx.is_new && ctx.is_new(e.pack->id, e.scenario->id)) {
+        int bw = ui.text.measure("新", tag_size, true) + t.px(16);
+        ui.paint.fill_round_rect(SDL_Rect{r.x + r.w - pad - bw, y, bw, tag_h}, tag_h / 2, t.c.decline);
+        ui.text.draw_line("新", r.x + r.w - pad - bw + t.px(8), y + t.px(2), tag_size, SDL_Color{255, 255, 255, 255}, true);
+    }
+    y += tag_h + t.px(10);
+
+    int title_size = t.tpx(17);
+    TextBlock title = ui.text.layout(e.scenario->title, title_size, w, true);
+    if (title.lines.size() > 2) title.lines.resize(2);
+    ui.text.draw_block(title, x, y, w, t.c.text);
+    y += static_cast<int>(title.lines.size()) * title.line_height + t.px(6);
+
+    TextBlock sum = ui.text.layout(e.scenario->summary, t.font_small(), w, false);
+    int room = std::max(1, (r.y + r.h - pad - y) / std::max(1, sum.line_height));
+    if (static_cast<int>(sum.lines.size()) > room) {
+        sum.lines.resize(static_cast<size_t>(room));
+        sum.lines.back() = ui.text.elide(sum.lines.back() + "……", t.font_small(), w);
+    }
+    ui.text.draw_block(sum, x, y, w, t.c.text_muted);
+
+    if (ui.clicked(r)) open = true;
+}
+
+} // namespace
+
+Screen make_list_screen(Context& ctx, const ScreenRequest&) {
+    auto st = std::make_shared<State>();
+    st->groups = group_scenarios(ctx.library);
+    std::vector<ff::ResultRecord> records = ff::save::results_of(ctx.save.profile);
+    st->progress = ff::compute_progress(records, ctx.library.packs);
+
+    return Screen{"list", [&ctx, st](Ui& ui) {
+        const Theme& t = ui.theme;
+        bool back = false;
+        int top = draw_top_bar(ui, "无诈校园 · 选择场景", has_screen("title") ? "首页" : "", &back);
+        if (back) {
+            ctx.open(ScreenRequest{"title"});
+            return;
+        }
+        // Buttons to the other screens, on the right of the top bar.
+        {
+            int bx = ui.width - t.px(20);
+            int bh = t.px(36), by = (top - bh) / 2;
+            for (auto [id, label] : {std::pair{"settings", "设置"}, std::pair{"awareness", "我的反诈档案"}}) {
+                if (!has_screen(id)) continue;
+                int bw = ui.text.measure(label, t.font_body()) + t.px(32);
+                bx -= bw;
+                if (ui.button(SDL_Rect{bx, by, bw, bh}, label, ButtonKind::secondary)) ctx.open(ScreenRequest{id});
+                bx -= t.px(10);
+            }
+            if (!ctx.library.problems.empty()) {
+                std::string label = "⚠ " + std::to_string(ctx.library.problems.size()) + " 个场景包有错误";
+                int bw = ui.text.measure(label, t.font_body()) + t.px(32);
+                bx -= bw;
+                if (ui.button(SDL_Rect{bx, by, bw, bh}, label, ButtonKind::danger)) ctx.open(ScreenRequest{"errors"});
+            }
+        }
+
+        SDL_Rect view{0, top, ui.width, ui.height - top};
+        int margin = std::max(t.px(24), (ui.width - t.px(1200)) / 2);
+        int inner = ui.width - 2 * margin;
+        int gap = t.px(16);
+        int cols = std::clamp((inner + gap) / (t.px(300) + gap), 1, 4);
+        int card_w = (inner - (cols - 1) * gap) / cols;
+        int card_h = t.px(96) + t.tpx(44);
+
+        // Layout pass (content height), then draw with the scroll offset.
+        int total_cards = 0;
+        int content_h = t.px(20);
+        for (const auto& g : st->groups) {
+            content_h += t.px(44);
+            int rows = (static_cast<int>(g.entries.size()) + cols - 1) / cols;
+            content_h += rows * (card_h + gap) + t.px(8);
+            total_cards += static_cast<int>(g.entries.size());
+        }
+        content_h += t.px(20);
+        if (total_cards > 0) {
+            int before = st->focus;
+            if (ui.key(SDLK_RIGHT) || ui.key(SDLK_TAB)) st->focus = (st->focus + 1) % total_cards;
+            if (ui.key(SDLK_LEFT)) st->focus = (st->focus + total_cards - 1) % total_cards;
+            if (ui.key(SDLK_DOWN)) st->focus = std::min(total_cards - 1, st->focus + cols);
+            if (ui.key(SDLK_UP)) st->focus = std::max(0, st->focus - cols);
+            if (st->focus != before) st->focus_moved = true;
+        }
+        st->scroll.update(ui, view, content_h);
+        bool enter = ui.key(SDLK_RETURN) || ui.key(SDLK_KP_ENTER);
+
+        ui.paint.push_clip(view);
+        int y = top + t.px(20) - st->scroll.offset;
+        int index = 0;
+        int focus_top = 0, focus_bottom = 0;
+        for (const auto& g : st->groups) {
+            const ff::CategoryProgress* cp = ff::find_category_progress(st->progress, g.category);
+            int done = cp ? cp->summary.scenarios_finished : 0;
+            int total = cp ? cp->summary.scenarios_total : static_cast<int>(g.entries.size());
+            ui.text.draw_line(g.name, margin, y + t.px(8), t.font_title(), t.c.text, true);
+            int nw = ui.text.measure(g.name, t.font_title(), true);
+            std::string count = "已完成 " + std::to_string(done) + "/" + std::to_string(total);
+            if (done == total && total > 0) count += "  ✓";
+            ui.text.draw_line(count, margin + nw + t.px(14), y + t.px(8) + t.px(4), t.font_small(),
+                              done == total && total > 0 ? t.c.safe : t.c.text_muted);
+            y += t.px(44);
+            for (size_t i = 0; i < g.entries.size(); ++i) {
+                int col = static_cast<int>(i) % cols;
+                int row = static_cast<int>(i) / cols;
+                SDL_Rect r{margin + col * (card_w + gap), y + row * (card_h + gap), card_w, card_h};
+                bool focused = index == st->focus;
+                if (focused) {
+                    focus_top = r.y;
+                    focus_bottom = r.y + r.h;
+                }
+                bool open = false;
+                if (r.y + r.h >= view.y && r.y <= view.y + view.h) draw_card(ui, ctx, *st, g.entries[i], r, focused, open);
+                if (focused && enter) open = true;
+                if (open) {
+                    ctx.open(ScreenRequest{"chat", g.entries[i].pack->id, g.entries[i].scenario->id});
+                }
+                ++index;
+            }
+            int rows = (static_cast<int>(g.entries.size()) + cols - 1) / cols;
+            y += rows * (card_h + gap) + t.px(8);
+        }
+        if (st->groups.empty()) {
+            ui.text.draw_wrapped("没有可玩的场景。请检查 content 文件夹，或用 --pack 指定一个场景包。", margin, y + t.px(20),
+                                 inner, t.font_body(), t.c.text_muted);
+        }
+        ui.paint.pop_clip();
+        draw_scrollbar(ui, view, content_h, st->scroll.offset);
+        // Keep the keyboard focus visible after moving it.
+        if (!st->focus_moved) return;
+        st->focus_moved = false;
+        if (focus_bottom > view.y + view.h) {
+            st->scroll.offset += focus_bottom - (view.y + view.h) + t.px(10);
+            ui.redraw();
+        } else if (focus_top < view.y && focus_bottom > 0) {
+            st->scroll.offset -= view.y - focus_top + t.px(10);
+            ui.redraw();
+        }
+    }, {}};
+}
+
+} // namespace ff::game

@@ -1,0 +1,26 @@
+// Owning handles for SDL objects: std::unique_ptr with the matching SDL free function.
+// Every SDL resource in the game lives in one of these, so nothing leaks on early returns.
+#pragma once
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include <memory>
+
+namespace ff::game {
+
+struct SdlDeleter {
+    void operator()(SDL_Window* p) const { SDL_DestroyWindow(p); }
+    void operator()(SDL_Renderer* p) const { SDL_DestroyRenderer(p); }
+    void operator()(SDL_Texture* p) const { SDL_DestroyTexture(p); }
+    void operator()(SDL_Surface* p) const { SDL_FreeSurface(p); }
+    void operator()(TTF_Font* p) const { TTF_CloseFont(p); }
+};
+
+using WindowPtr = std::unique_ptr<SDL_Window, SdlDeleter>;
+using RendererPtr = std::unique_ptr<SDL_Renderer, SdlDeleter>;
+using TexturePtr = std::unique_ptr<SDL_Texture, SdlDeleter>;
+using SurfacePtr = std::unique_ptr<SDL_Surface, SdlDeleter>;
+using FontPtr = std::unique_ptr<TTF_Font, SdlDeleter>;
+
+} // namespace ff::game

@@ -1,0 +1,156 @@
+// Student routes: join a class with its code, submit results (re-scored by core, stored
+// once per client uuid, acknowledged only when durable), read own results and own standing.
+#include "class_access.h"
+#include "class_progress.h"
+#include "http_util.h"
+#include "leaderboard.h"
+#include "routes.h"
+#include "text_checks.h"
+#include "tokens.h"
+
+#include "fraudfree/result.h"
+
+namespace ff::server {
+namespace {
+
+constexpr size_t kMaxChoices = 200;
+
+// Client ids are UUIDs in practice; accept any short id of safe characters.
+std::string result_id_field(const nlohmann::json& body) {
+    std::string id = string_field(body, "id", 80);
+    for (char c : id)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':'))
+            throw HttpError(400, "字段 id 只能由字母、数字和 - _ . : 组成（应当是一个 UUID）");
+    return id;
+}
+
+std::vector<int> choices_field(const nlohmann::json& body) {
+    auto it = body.find("choices");
+    if (it == body.end()) throw HttpError(400, "缺少字段 choices");
+    if (!it->is_array()) throw HttpError(400, "字段 choices 应当是整数数组，例如 [1,2,1]");
+    if (it->size() > kMaxChoices) throw HttpError(400, "字段 choices 太长");
+    std::vector<int> out;
+    for (const auto& c : *it) {
+        if (!c.is_number_integer()) throw HttpError(400, "字段 choices 应当是整数数组，例如 [1,2,1]");
+        auto v = c.get<int64_t>();
+        if (v < 1 || v > 99) throw HttpError(422, "选项编号 " + std::to_string(v) + " 不存在（编号从 1 开始）");
+        out.push_back(static_cast<int>(v));
+    }
+    return out;
+}
+
+void send_record(httplib::Response& res, int status, const StoredResult& r) {
+    res.status = status;
+    res.set_content(r.record_json, "application/json; charset=utf-8");
+}
+
+} // namespace
+
+void add_student_routes(httplib::Server& http, App& app) {
+    http.Post("/api/v1/join", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
+                  // Counted before anything else, so guessing codes is slow whatever is sent.
+                  if (!app.joins.allow(req.remote_addr))
+                      throw HttpError(429, "加入尝试太频繁，请一分钟后再试");
+                  auto body = parse_json_body(req, app.config.json_limit);
+                  std::string typed = string_field(body, "join_code", 32);
+                  std::string nickname = display_text_field(body, "nickname", 32);
+                  std::string code = normalize_join_code(typed);
+                  auto cls = code.empty() ? std::nullopt : app.storage.class_by_join_code(code);
+                  if (!cls) throw HttpError(404, "加入码不对：请核对老师给的 6 位加入码");
+                  std::string token = new_token();
+                  int64_t id = app.storage.create_principal(Role::student, nickname, token_hash(token), cls->id);
+                  send_json(res, 201, {{"student_token", token},
+                                       {"student_id", id},
+                                       {"nickname", nickname},
+                                       {"class", {{"id", cls->id}, {"name", cls->name}}}});
+              }));
+
+    http.Post("/api/v1/results", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
+                  Principal who = require_role(app, req, {Role::student});
+                  auto body = parse_json_body(req, app.config.json_limit);
+                  std::string uuid = result_id_field(body);
+                  std::string pack_id = string_field(body, "pack_id", 80);
+                  std::string pack_hash = string_field(body, "pack_hash", 128);
+                  std::string scenario_id = string_field(body, "scenario_id", 120);
+                  std::vector<int> choices = choices_field(body);
+                  // Any "score", "ending" etc. the client sent is ignored: the server replays.
+
+                  // A resent uuid is replayed again (cheap) and then found by the store, which
+                  // answers with the record it already has: one lookup fewer on the common path.
+                  auto pack = app.packs.by_hash(pack_hash);
+                  if (!pack || pack->id != pack_id)
+                      throw HttpError(404, "服务器上没有这个题包版本（" + pack_id + " " + pack_hash.substr(0, 12) + "）");
+                  const Scenario* scenario = pack->find_scenario(scenario_id);
+                  if (!scenario) throw HttpError(404, "题包 " + pack_id + " 里没有剧本 " + scenario_id);
+                  MakeResult made = make_result(*pack, scenario_id, choices);
+                  if (!made.record) throw HttpError(422, "这条选择路径不可能出现：" + made.error);
+                  made.record->id = uuid;
+
+                  StoredResult r;
+                  r.uuid = uuid;
+                  r.student_id = who.id;
+                  r.class_id = who.class_id.value_or(0);
+                  r.pack_id = pack->id;
+                  r.pack_version = pack->version;
+                  r.pack_hash = pack->hash;
+                  r.scenario_id = scenario_id;
+                  r.category = made.record->category;
+                  r.ending_id = made.record->ending_id;
+                  r.ending_kind = to_string(made.record->ending_kind);
+                  r.score = made.record->score;
+                  r.record_json = to_json(*made.record).dump();
+
+                  SubmitOutcome out = app.storage.submit_result(r); // returns once durable
+                  switch (out.status) {
+                  case SubmitStatus::created: send_record(res, 201, out.stored); return;
+                  case SubmitStatus::duplicate: send_record(res, 200, out.stored); return;
+                  case SubmitStatus::conflict: throw HttpError(409, "这个结果 id 已被别人用过，请换一个 UUID");
+                  }
+              }));
+
+    http.Get("/api/v1/me/results", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
+                 Principal who = require_role(app, req, {Role::student});
+                 std::string out = "[";
+                 bool first = true;
+                 for (const auto& r : app.storage.results_of_student(who.id)) {
+                     if (!first) out += ",";
+                     out += r.record_json;
+                     first = false;
+                 }
+                 out += "]";
+                 res.status = 200;
+                 res.set_content(out, "application/json; charset=utf-8");
+             }));
+
+    http.Get("/api/v1/me/class", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
+                 Principal who = require_role(app, req, {Role::student});
+                 auto cls = app.storage.class_by_id(who.class_id.value_or(0));
+                 if (!cls) throw HttpError(404, "你的班级已不存在");
+                 auto progress = load_class_progress(app.storage, app.packs, *cls);
+                 auto board = app.leaderboard.get(app.storage, app.packs);
+                 int rank = 0;
+                 for (const auto& e : board)
+                     if (e.class_id == cls->id) rank = e.rank;
+                 nlohmann::json me = {{"finished", 0}, {"total", 0}, {"mean_best", 0}, {"missing", nlohmann::json::array()}};
+                 for (const auto& s : progress.students)
+                     if (s.id == who.id)
+                         me = {{"finished", s.finished},
+                               {"total", s.total},
+                               {"mean_best", round1(s.mean_best)},
+                               {"missing", s.missing_titles},
+                               {"scammed_categories", s.scammed_categories}};
+                 // Class-level figures and counts only: never another student's name or score.
+                 send_json(res, 200,
+                           {{"class",
+                             {{"id", cls->id},
+                              {"name", cls->name},
+                              {"students", cls->students},
+                              {"mean_best", round1(progress.mean_best)}}},
+                            {"criterion", criterion_json(progress.criterion)},
+                            {"rank", rank},
+                            {"classes_ranked", board.size()},
+                            {"me", me}});
+             }));
+}
+
+} // namespace ff::server
