@@ -4,6 +4,11 @@
 #include "screens/debrief_screen.h"
 #include "screens/errors_screen.h"
 #include "screens/list_screen.h"
+#include "screens/awareness_screen.h"
+#include "screens/profile_screen.h"
+#include "screens/quiz_screen.h"
+#include "screens/settings_screen.h"
+#include "screens/title_screen.h"
 
 #include <map>
 
@@ -18,6 +23,13 @@ const std::map<std::string, ScreenFactory>& registry() {
         {"call", make_chat_screen},
         {"debrief", make_debrief_screen},
         {"errors", make_errors_screen},
+        {"title", make_title_screen},
+        {"profile", make_profile_screen},
+        {"awareness", make_awareness_screen},
+        {"pretest", make_quiz_screen},
+        {"posttest", make_quiz_screen},
+        {"quiz", make_quiz_screen}, // --screen quiz shows the pre-test
+        {"settings", make_settings_screen},
     };
     return r;
 }

@@ -60,6 +60,7 @@ std::vector<ChatItem> visible_items(const State& st) {
     const ff::Scenario& sc = *st.scenario;
     bool group = sc.contact.avatar == "group";
     std::string first = st.style == ChatStyle::sms ? "短信 · 今天 " + clock_text(21 * 60 + 41)
+                        : st.declined                 ? "来电已拒接 " + clock_text(21 * 60 + 41)
                         : st.style == ChatStyle::call ? "通话已接通"
                                                       : "今天 " + clock_text(21 * 60 + 41);
     items.push_back(ChatItem{ChatItem::Kind::stamp, first, "", nullptr, false});
@@ -83,7 +84,9 @@ std::vector<ChatItem> visible_items(const State& st) {
         if (!me && e.message && e.message->attachment)
             items.push_back(ChatItem{ChatItem::Kind::attachment, "", from, &*e.message->attachment, false});
     }
-    if (hidden > 0) items.push_back(ChatItem{ChatItem::Kind::typing, "", "", nullptr, false});
+    // The typing bubble belongs to whoever speaks next (in a group chat, not always the group).
+    if (hidden > 0)
+        items.push_back(ChatItem{ChatItem::Kind::typing, "", st.runner->pending_messages()[pending - hidden].from, nullptr, false});
     return items;
 }
 
@@ -169,7 +172,7 @@ void draw_ringing(Context& ctx, State& st, Ui& ui, SDL_Rect screen) {
             int rr = ar + static_cast<int>(p * t.px(40));
             ui.paint.fill_circle(cx, acy, rr, with_alpha(t.c.call_text, static_cast<Uint8>(60 * (1.0 - p))));
         }
-        ui.wake_in(1.0 / 30.0);
+        ui.wake_in(1.0 / 20.0); // smooth enough, and cheap on old PCs
     } else {
         ui.paint.fill_circle(cx, acy, ar + t.px(24), with_alpha(t.c.call_text, 28));
         ui.paint.fill_circle(cx, acy, ar + t.px(12), with_alpha(t.c.call_text, 40));
@@ -235,7 +238,7 @@ int choices_panel(Context& ctx, State& st, Ui& ui, SDL_Rect area, bool all_shown
     bool call = st.style == ChatStyle::call;
     SDL_Color muted = call && !t.high_contrast ? SDL_Color{255, 255, 255, 170} : t.c.text_muted;
     int h = pad;
-    if (st.runner->finished() || st.declined) {
+    if ((st.runner->finished() && all_shown) || st.declined) {
         h += t.px(46) + pad;
         if (!st.save_error.empty()) h += ui.text.layout(st.save_error, small, area.w - 2 * pad, false).height + t.px(4);
         if (!draw) return h;
@@ -455,7 +458,9 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
                     int secs = call_seconds(s);
                     char buf[32];
                     std::snprintf(buf, sizeof buf, "%02d:%02d", secs / 60, secs % 60);
-                    line2 = s.runner->finished() && all_shown ? std::string("通话结束 ") + buf : std::string("通话中 ") + buf;
+                    line2 = s.declined                            ? std::string("已拒接")
+                            : s.runner->finished() && all_shown ? std::string("通话结束 ") + buf
+                                                                : std::string("通话中 ") + buf;
                 } else {
                     line2 = c.platform.empty() ? "短信" : c.platform;
                     if (!c.name.empty() && !c.number.empty() && c.name != c.number) line2 = c.name + " · " + line2;
