@@ -70,8 +70,12 @@ ScenarioDraft read_scenario_toml(const toml::table& root, const std::string& fil
         d.start = std::move(start);
     }
     read_contact(f, d);
-    for (const toml::table* t : f.tables("node", true)) read_node(*t, file, diags, d);
-    for (const toml::table* t : f.tables("ending", true)) read_ending(*t, file, diags, d);
+    const auto nodes = f.tables("node", true);
+    const auto endings = f.tables("ending", true);
+    s.nodes.reserve(nodes.size());
+    s.endings.reserve(endings.size());
+    for (const toml::table* t : nodes) read_node(*t, file, diags, d);
+    for (const toml::table* t : endings) read_ending(*t, file, diags, d);
     return d;
 }
 

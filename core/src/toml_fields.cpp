@@ -79,9 +79,9 @@ std::string_view field_hint(std::string_view key) {
 std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
 
 // "[[node]] 里" but "剧本文件里": a space only after Latin text.
-std::string inside(const std::string& where) {
+std::string inside(std::string_view where) {
     const bool latin_end = !where.empty() && static_cast<unsigned char>(where.back()) < 0x80;
-    return where + (latin_end ? " 里" : "里");
+    return std::string(where) + (latin_end ? " 里" : "里");
 }
 
 } // namespace
@@ -89,12 +89,13 @@ std::string inside(const std::string& where) {
 Fields::Fields(const toml::table& table, const std::string& file, std::string_view where, Diags& diags,
                std::initializer_list<std::string_view> known)
     : table_(table), file_(file), where_(where), diags_(diags) {
-    std::vector<std::string_view> known_list(known);
     for (auto&& [key, value] : table_) {
         const std::string_view k = key.str();
         bool ok = false;
-        for (auto kn : known_list) ok = ok || kn == k;
+        for (auto kn : known) ok = ok || kn == k;
         if (ok) continue;
+        // Only now build the list for the message: this constructor runs for every table.
+        const std::vector<std::string_view> known_list(known);
         std::string msg = "不认识的键 " + quoted(k) + "（可能是拼写错误）。";
         const std::string guess = closest(k, known_list);
         if (!guess.empty())
@@ -130,7 +131,7 @@ bool Fields::text(std::string_view key, std::string& out, SourcePos* at) {
         missing(key);
         return false;
     }
-    if (!opt_text(key, out, at)) return false;
+    if (!string_value(key, *n, out, at)) return false;
     if (is_blank(out)) {
         diags_.error(pos_of(*n, file_), quoted(key) + " 是空的，请写上内容。");
         return false;
@@ -140,11 +141,14 @@ bool Fields::text(std::string_view key, std::string& out, SourcePos* at) {
 
 bool Fields::opt_text(std::string_view key, std::string& out, SourcePos* at) {
     const toml::node* n = get(key);
-    if (!n) return false;
-    if (at) *at = pos_of(*n, file_);
-    const auto* s = n->as_string();
+    return n && string_value(key, *n, out, at);
+}
+
+bool Fields::string_value(std::string_view key, const toml::node& n, std::string& out, SourcePos* at) {
+    if (at) *at = pos_of(n, file_);
+    const auto* s = n.as_string();
     if (!s) {
-        wrong_type(key, *n, "文字（要用英文引号括起来，例如 \"你好\"）");
+        wrong_type(key, n, "文字（要用英文引号括起来，例如 \"你好\"）");
         return false;
     }
     out = s->get();

@@ -36,8 +36,8 @@ struct IdRef {
 
 class Fields {
 public:
-    // `where` names the table for messages, e.g. "[[node.choice]]" or "剧本文件".
-    // Unknown keys are reported here, at once.
+    // `where` names the table for messages, e.g. "[[node.choice]]" or "剧本文件"; it must
+    // outlive the Fields (callers pass string literals). Unknown keys are reported here, at once.
     Fields(const toml::table& table, const std::string& file, std::string_view where, Diags& diags,
            std::initializer_list<std::string_view> known);
 
@@ -71,10 +71,11 @@ public:
 private:
     const toml::node* get(std::string_view key) const { return table_.get(key); }
     void wrong_type(std::string_view key, const toml::node& n, std::string_view expected);
+    bool string_value(std::string_view key, const toml::node& n, std::string& out, SourcePos* at);
 
     const toml::table& table_;
     const std::string& file_;
-    std::string where_;
+    std::string_view where_;
     Diags& diags_;
 };
 

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "audio.h"
 #include "context_setup.h"
 #include "font_discovery.h"
 #include "screen_host.h"
@@ -11,6 +12,7 @@
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <vector>
 
 namespace ff::game {
 namespace {
@@ -47,6 +49,10 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
         return 1;
     }
     if (!font.message.empty()) ctx->notices.push_back(font.message);
+    // Declared before the window and the screens so it outlives every screen that cues sounds.
+    Audio audio(default_sounds_dir(exe_dir), ctx->save.settings.volume, ctx->save.settings.muted);
+    if (!audio.notice().empty()) ctx->notices.push_back(audio.notice());
+    ctx->sound = [&audio](Cue c) { audio.cue(c); };
 
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (ctx->save.settings.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -73,6 +79,7 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
     }
     ctx->settings_changed = [&] {
         SDL_SetWindowFullscreen(window.get(), ctx->save.settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        audio.set_volume(ctx->save.settings.volume, ctx->save.settings.muted);
         try {
             ff::save::save_settings(ctx->data_dir, ctx->save.settings);
         } catch (const std::exception& e) {
@@ -121,7 +128,12 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
         if (dirty) {
             FrameOutcome f = host->frame(input, ow, oh, dpi, now());
             SDL_RenderPresent(renderer.get());
+            // Keys no widget took are offered again when the frame asked for a redraw: a
+            // quick "space, 1" then still reaches the choices that the space revealed.
+            std::vector<SDL_Keycode> keys_left;
+            if (f.redraw) keys_left = std::move(input.keys);
             input = Input{};
+            input.keys = std::move(keys_left);
             input.mouse_x = last_mx;
             input.mouse_y = last_my;
             dirty = f.redraw;
@@ -183,6 +195,11 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
                 break;
             case SDL_TEXTINPUT:
                 input.text += e.text.text;
+                input.editing = std::string();
+                dirty = true;
+                break;
+            case SDL_TEXTEDITING:
+                input.editing = std::string(e.edit.text);
                 dirty = true;
                 break;
             default: break;

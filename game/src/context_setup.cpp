@@ -57,7 +57,7 @@ ScreenRequest initial_request(const Context& ctx) {
             return ScreenRequest{"chat", p->id, ctx.options.scenario_id};
         return ScreenRequest{"errors"};
     }
-    return ScreenRequest{"list"};
+    return ScreenRequest{has_screen("title") ? "title" : "list"};
 }
 
 } // namespace ff::game

@@ -1,7 +1,14 @@
 #include "screen.h"
 
+#include "screens/chat_screen.h"
+#include "screens/debrief_screen.h"
 #include "screens/errors_screen.h"
 #include "screens/list_screen.h"
+#include "screens/awareness_screen.h"
+#include "screens/profile_screen.h"
+#include "screens/quiz_screen.h"
+#include "screens/settings_screen.h"
+#include "screens/title_screen.h"
 
 #include <map>
 
@@ -12,7 +19,17 @@ namespace {
 const std::map<std::string, ScreenFactory>& registry() {
     static const std::map<std::string, ScreenFactory> r = {
         {"list", make_list_screen},
+        {"chat", make_chat_screen},
+        {"call", make_chat_screen},
+        {"debrief", make_debrief_screen},
         {"errors", make_errors_screen},
+        {"title", make_title_screen},
+        {"profile", make_profile_screen},
+        {"awareness", make_awareness_screen},
+        {"pretest", make_quiz_screen},
+        {"posttest", make_quiz_screen},
+        {"quiz", make_quiz_screen}, // --screen quiz shows the pre-test
+        {"settings", make_settings_screen},
     };
     return r;
 }

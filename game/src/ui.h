@@ -9,6 +9,7 @@
 
 #include <SDL.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,9 @@ struct Input {
     std::vector<SDL_Keycode> keys;   // key presses, in order
     std::string text;                // typed text (SDL_TEXTINPUT), UTF-8
     int wheel = 0;                   // +1 per notch towards the top of the content
+    // IME composition (SDL_TEXTEDITING), e.g. pinyin not yet turned into characters: set
+    // when it changed since the last frame, "" when the composition ended.
+    std::optional<std::string> editing;
 };
 
 enum class ButtonKind { primary, secondary, danger, ghost };

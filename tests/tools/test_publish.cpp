@@ -130,9 +130,11 @@ SCENARIO("publish explains each refusal of the server") {
          "valid/scenarios/rebate.toml:43:10: error: “next” 指向的节点 “task3” 不存在\n"
          "valid/pack.toml: error: 版本太旧\n"
          "服务器拒绝了这个剧本包：检查没有通过（见上面的错误）。\n服务器说：pack has errors\n"},
-        {409, json{{"error", "version 3 is not higher than 4"}}, 1,
-         "服务器上已经有剧本包 test-valid 的同一版本或更高版本（你的是版本 3）。请把 pack.toml 里的 version 改大（比如 4）再发布。\n"
-         "服务器说：version 3 is not higher than 4\n"},
+        {409, json{{"error", "version 3 is not higher than 3"}}, 1,
+         "服务器上已经有剧本包 test-valid 的同一版本或更高版本，你的是版本 3。请把 pack.toml 里的 version 改大（比如 4）再发布。\n"
+         "服务器说：version 3 is not higher than 3\n"},
+        {409, json{{"error", "not higher"}, {"current", {{"id", "test-valid"}, {"version", 7}}}}, 1,
+         "服务器上已经有剧本包 test-valid 的同一版本或更高版本（服务器上是版本 7），你的是版本 3。请把 pack.toml 里的 version 改大（比如 8）再发布。\n"},
         {401, json{{"error", "missing or unknown token"}}, 1, "服务器不接受这个令牌（缺少或无效）。"},
         {403, json{{"error", "role student may not publish"}}, 1, "这个令牌没有发布剧本包的权限：需要作者（author）或管理员（admin）令牌。"},
         {413, json{{"error", "too large"}}, 1, "剧本包太大，服务器不接收。"},

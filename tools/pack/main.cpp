@@ -43,7 +43,6 @@ int dispatch(const std::string& command, const ff::pack::Args& rest) {
 } // namespace
 
 int main(int argc, char** argv) {
-    std::ios::sync_with_stdio(true);
     if (argc < 2) {
         std::cerr << kUsage;
         return ff::pack::kExitUsage;

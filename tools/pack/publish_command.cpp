@@ -10,6 +10,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ostream>
 
@@ -67,10 +68,17 @@ int report_verdict(int status, const json& body, const std::string& dir, const P
         if (body.is_object() && body.contains("diagnostics")) print_server_diagnostics(body["diagnostics"], dir, err);
         err << "服务器拒绝了这个剧本包：检查没有通过（见上面的错误）。" << why_suffix << '\n';
         return kExitFailed;
-    case 409:
-        err << "服务器上已经有剧本包 " << pack.id << " 的同一版本或更高版本（你的是版本 " << pack.version
-            << "）。请把 pack.toml 里的 version 改大（比如 " << pack.version + 1 << "）再发布。" << why_suffix << '\n';
+    case 409: {
+        // The server may say which version it has; suggest one above that.
+        int server_version = pack.version;
+        if (body.is_object() && body.contains("current") && body["current"].is_object())
+            server_version = std::max(server_version, body["current"].value("version", pack.version));
+        err << "服务器上已经有剧本包 " << pack.id << " 的同一版本或更高版本";
+        if (server_version > pack.version) err << "（服务器上是版本 " << server_version << "）";
+        err << "，你的是版本 " << pack.version << "。请把 pack.toml 里的 version 改大（比如 " << server_version + 1
+            << "）再发布。" << why_suffix << '\n';
         return kExitFailed;
+    }
     case 401:
         err << "服务器不接受这个令牌（缺少或无效）。请检查 --token，或向服务器管理员要一个作者令牌。" << why_suffix << '\n';
         return kExitFailed;

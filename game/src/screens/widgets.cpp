@@ -39,8 +39,9 @@ void draw_avatar(Ui& ui, int cx, int cy, int radius, const std::string& name, co
     while (pos < name.size()) {
         size_t start = pos;
         char32_t cp = ff::text::decode_next(name, pos);
-        if (cp == U'“' || cp == U'「' || cp == U'（' || cp == U'(' || cp == U'"' || cp == U' ') continue;
-        initial = name.substr(start, pos - start);
+        if (cp == U'“' || cp == U'「' || cp == U'（' || cp == U'(' || cp == U'"' || cp == U' ' || cp == U'+') continue;
+        // A bare phone number has no name to take a letter from.
+        initial = cp >= U'0' && cp <= U'9' ? "陌" : name.substr(start, pos - start);
         break;
     }
     if (initial.empty()) initial = "?";

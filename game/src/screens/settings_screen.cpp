@@ -1,0 +1,171 @@
+#include "screens/settings_screen.h"
+
+#include "screens/form_controls.h"
+#include "screens/widgets.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+
+namespace ff::game {
+namespace {
+
+using ff::save::Settings;
+
+enum Row { kTextSize, kContrast, kSound, kVolume, kSpeed, kWindow, kRowCount };
+
+struct State {
+    int focus = 0;
+    Scroll scroll;
+    std::string back;
+};
+
+const char* row_title(int row) {
+    switch (row) {
+    case kTextSize: return "文字大小";
+    case kContrast: return "高对比度";
+    case kSound: return "声音";
+    case kVolume: return "音量";
+    case kSpeed: return "消息速度";
+    case kWindow: return "显示方式";
+    }
+    return "";
+}
+
+const char* row_hint(int row) {
+    switch (row) {
+    case kTextSize: return "聊天、选项和说明文字的大小。";
+    case kContrast: return "黑底白字、粗边框，投影仪和弱视也看得清。";
+    case kSound: return "新消息、来电铃声和结局的提示音。";
+    case kVolume: return "点一下滑条，或用 ← → 调节。";
+    case kSpeed: return "对方“正在输入”的等待时间；按空格键随时跳过。";
+    case kWindow: return "F11 也可以切换全屏。";
+    }
+    return "";
+}
+
+std::vector<std::string> row_options(int row) {
+    switch (row) {
+    case kTextSize: return {"100%", "125%", "150%"};
+    case kContrast: return {"关", "开"};
+    case kSound: return {"开", "静音"};
+    case kSpeed: return {"立即", "正常", "慢"};
+    case kWindow: return {"窗口", "全屏"};
+    }
+    return {};
+}
+
+int selected_option(const Settings& s, int row) {
+    switch (row) {
+    case kTextSize: return s.text_scale == 150 ? 2 : s.text_scale == 125 ? 1 : 0;
+    case kContrast: return s.high_contrast ? 1 : 0;
+    case kSound: return s.muted ? 1 : 0;
+    case kSpeed: return static_cast<int>(s.text_speed);
+    case kWindow: return s.fullscreen ? 1 : 0;
+    }
+    return 0;
+}
+
+void apply_option(Settings& s, int row, int option) {
+    switch (row) {
+    case kTextSize: s.text_scale = option == 2 ? 150 : option == 1 ? 125 : 100; break;
+    case kContrast: s.high_contrast = option == 1; break;
+    case kSound: s.muted = option == 1; break;
+    case kSpeed: s.text_speed = static_cast<Settings::TextSpeed>(std::clamp(option, 0, 2)); break;
+    case kWindow: s.fullscreen = option == 1; break;
+    }
+}
+
+} // namespace
+
+Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
+    auto st = std::make_shared<State>();
+    st->back = req.back.empty() ? "list" : req.back;
+    return Screen{"settings", [&ctx, st](Ui& ui) {
+        const Theme& t = ui.theme;
+        bool back = false;
+        const int top = draw_top_bar(ui, "设置", "返回", &back);
+        if (back) {
+            ctx.open(ScreenRequest{st->back});
+            return;
+        }
+        Settings s = ctx.save.settings;
+
+        // Keyboard: ↑↓ pick a row, ←→ change it.
+        if (ui.key(SDLK_DOWN) || ui.key(SDLK_TAB)) st->focus = (st->focus + 1) % kRowCount;
+        if (ui.key(SDLK_UP)) st->focus = (st->focus + kRowCount - 1) % kRowCount;
+        const int step = ui.key(SDLK_RIGHT) ? 1 : ui.key(SDLK_LEFT) ? -1 : 0;
+        if (step != 0) {
+            if (st->focus == kVolume) {
+                s.volume = std::clamp(s.volume + step * 10, 0, 100);
+            } else {
+                const int n = static_cast<int>(row_options(st->focus).size());
+                apply_option(s, st->focus, std::clamp(selected_option(s, st->focus) + step, 0, n - 1));
+            }
+        }
+
+        const int col_w = std::min(ui.width - 2 * t.px(24), t.px(820));
+        const int x = (ui.width - col_w) / 2;
+        const int row_h = t.px(64) + t.tpx(28);
+        const int pad = t.px(18);
+        const int label_w = std::min(col_w / 2, t.px(300) + t.tpx(40));
+        const int control_w = col_w - label_w - 2 * pad;
+        const int content_h = t.px(24) + kRowCount * (row_h + t.px(10)) + t.px(14) +
+                              2 * (ui.text.line_height(t.font_small()) + t.px(6)) + t.px(24);
+        SDL_Rect view{0, top, ui.width, ui.height - top};
+        st->scroll.update(ui, view, content_h);
+
+        ui.paint.push_clip(view);
+        int y = top + t.px(24) - st->scroll.offset;
+        for (int row = 0; row < kRowCount; ++row) {
+            SDL_Rect card{x, y, col_w, row_h};
+            if (row == st->focus) focus_ring(ui, card);
+            else ui.paint.fill_round_rect_bordered(card, t.px(12), t.c.panel, t.c.panel_border, t.px(1));
+            const int title_lh = ui.text.line_height(t.font_body(), true);
+            const int hint_lh = ui.text.line_height(t.font_small());
+            const int ty = y + (row_h - title_lh - hint_lh - t.px(4)) / 2;
+            ui.text.draw_line(row_title(row), x + pad, ty, t.font_body(), t.c.text, true);
+            ui.text.draw_line(ui.text.elide(row_hint(row), t.font_small(), label_w - t.px(8)), x + pad,
+                              ty + title_lh + t.px(4), t.font_small(), t.c.text_muted);
+            const int ch = t.px(40);
+            SDL_Rect control{x + pad + label_w, y + (row_h - ch) / 2, control_w, ch};
+            if (row == kVolume) {
+                const std::string label = s.muted ? "静音" : std::to_string(s.volume) + "%";
+                const int lw = ui.text.measure("100%", t.font_body(), true) + t.px(12);
+                SDL_Rect track{control.x, control.y, control.w - lw, control.h};
+                const int v = slider(ui, track, s.volume, !s.muted);
+                if (v >= 0) {
+                    s.volume = v;
+                    st->focus = row;
+                }
+                ui.text.draw_line(label, control.x + control.w - lw + t.px(12),
+                                  control.y + (ch - ui.text.line_height(t.font_body(), true)) / 2, t.font_body(),
+                                  s.muted ? t.c.text_muted : t.c.text, true);
+            } else {
+                const int hit = segmented(ui, control, row_options(row), selected_option(s, row));
+                if (hit >= 0) {
+                    apply_option(s, row, hit);
+                    st->focus = row;
+                }
+            }
+            y += row_h + t.px(10);
+        }
+        // Where things are kept, for the IT person who looks after the lab PCs.
+        y += t.px(14);
+        const std::string where = "存档位置：" + std::filesystem::absolute(ctx.data_dir).lexically_normal().string();
+        ui.text.draw_line(ui.text.elide(where, t.font_small(), col_w), x, y, t.font_small(), t.c.text_muted);
+        y += ui.text.line_height(t.font_small()) + t.px(6);
+        ui.text.draw_line(ui.text.elide("字体：" + ui.text.font_path().string(), t.font_small(), col_w), x, y,
+                          t.font_small(), t.c.text_muted);
+        ui.paint.pop_clip();
+        draw_scrollbar(ui, view, content_h, st->scroll.offset);
+
+        if (!(s == ctx.save.settings)) {
+            ctx.save.settings = s;
+            ctx.settings_changed();
+            ui.redraw(); // the theme (text size, contrast) changes with the next frame
+        }
+    }, {}};
+}
+
+} // namespace ff::game
