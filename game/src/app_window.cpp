@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <string>
 
@@ -109,6 +110,8 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
     long long watched = options.watch ? newest_mtime(ctx->library.pack_dirs) : 0;
     double next_watch = now() + 1.0;
 
+    // For bench/game: say on stdout when the first frame is on screen (the bench times it).
+    bool report_first_frame = std::getenv("FRAUDFREE_REPORT_FIRST_FRAME") != nullptr;
     Input input;
     bool running = true, dirty = true;
     double wake_at = -1;
@@ -127,6 +130,11 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
         if (dirty) {
             FrameOutcome f = host->frame(input, ow, oh, dpi, now());
             SDL_RenderPresent(renderer.get());
+            if (report_first_frame) {
+                report_first_frame = false;
+                std::printf("fraudfree: first frame\n");
+                std::fflush(stdout);
+            }
             input = Input{};
             input.mouse_x = last_mx;
             input.mouse_y = last_my;
