@@ -42,12 +42,10 @@ Choice read_choice(const toml::table& t, const std::string& file, Diags& diags, 
         c.next.clear();
         d.incomplete_links = true;
     }
-    std::vector<IdRef> catches;
-    f.text_list("catches", catches, false);
-    for (auto& r : catches) {
-        c.catches.push_back(r.id);
-        d.caught_flags.push_back(std::move(r));
-    }
+    const size_t first_catch = d.caught_flags.size();
+    f.text_list("catches", d.caught_flags, false);
+    c.catches.reserve(d.caught_flags.size() - first_catch);
+    for (size_t i = first_catch; i < d.caught_flags.size(); ++i) c.catches.push_back(d.caught_flags[i].id);
     // Capped so that summing a long path can never overflow.
     f.integer("loses", c.loses, false, 0, 1'000'000'000'000, "0 或正整数（单位：元）");
     f.boolean("reports", c.reports);
@@ -64,22 +62,20 @@ std::vector<Message> read_messages(const std::vector<const toml::table*>& tables
         Fields f(*t, file, where, diags, {"text", "from", "delay", "flags", "attachment"});
         Message m;
         m.pos = f.table_pos();
-        SourcePos text_pos; // set by f.text() when it succeeds
-        if (f.text("text", m.text, &text_pos)) {
+        if (f.text("text", m.text)) {
             const size_t len = utf8_length(m.text);
             if (len > static_cast<size_t>(kLongMessageChars))
-                diags.warning(text_pos, "这条消息有 " + std::to_string(len) + " 个字，超过了 " +
+                diags.warning(f.pos("text"), "这条消息有 " + std::to_string(len) + " 个字，超过了 " +
                                             std::to_string(kLongMessageChars) +
                                             " 个字，在手机聊天框里太长；建议拆成几条短消息。");
         }
         f.opt_text("from", m.from);
         f.number("delay", m.delay, false, 0.0, 30.0, "0 到 30 秒");
-        std::vector<IdRef> flags;
-        f.text_list("flags", flags, false);
-        for (auto& r : flags) {
-            m.flags.push_back(r.id);
-            flag_refs.push_back(std::move(r));
-        }
+        // Read straight into flag_refs (one list for the whole scenario) and copy the ids.
+        const size_t first_flag = flag_refs.size();
+        f.text_list("flags", flag_refs, false);
+        m.flags.reserve(flag_refs.size() - first_flag);
+        for (size_t i = first_flag; i < flag_refs.size(); ++i) m.flags.push_back(flag_refs[i].id);
         m.attachment = read_attachment(f);
         out.push_back(std::move(m));
     }
@@ -102,8 +98,9 @@ void read_node(const toml::table& t, const std::string& file, Diags& diags, Scen
                                                          " 个选项，最多只能有 4 个（学生用 1–4 键选择）。");
     }
     if (n.choices.empty()) d.incomplete_links = true;
-    if (!has_id) return; // nothing can point at it; the missing id is already reported
-    d.node_id_pos.push_back(n.pos);
+    // Nothing can point at a node without id; the missing id is already reported. A kept
+    // node's pos is its id's position, which the graph checks point at.
+    if (!has_id) return;
     d.scenario.nodes.push_back(std::move(n));
 }
 
@@ -125,7 +122,6 @@ void read_ending(const toml::table& t, const std::string& file, Diags& diags, Sc
     f.text("action", e.action);
     e.messages = read_messages(f.tables("message", false), file, "[[ending.message]]", diags, d.ending_flags);
     if (!has_id) return;
-    d.ending_id_pos.push_back(e.pos);
     d.scenario.endings.push_back(std::move(e));
 }
 

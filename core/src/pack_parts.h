@@ -43,8 +43,6 @@ struct ScenarioDraft {
     std::vector<IdRef> shown_flags;  // flags on node messages, file order
     std::vector<IdRef> ending_flags; // flags on ending messages
     std::vector<IdRef> caught_flags; // `catches` of every choice
-    std::vector<SourcePos> node_id_pos;   // parallel to scenario.nodes
-    std::vector<SourcePos> ending_id_pos; // parallel to scenario.endings
     // A choice without `next` or a node without choices: "no ending reachable" would only
     // repeat that problem, so the dead-end check stays quiet.
     bool incomplete_links = false;

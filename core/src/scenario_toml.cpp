@@ -73,9 +73,7 @@ ScenarioDraft read_scenario_toml(const toml::table& root, const std::string& fil
     const auto nodes = f.tables("node", true);
     const auto endings = f.tables("ending", true);
     s.nodes.reserve(nodes.size());
-    d.node_id_pos.reserve(nodes.size());
     s.endings.reserve(endings.size());
-    d.ending_id_pos.reserve(endings.size());
     for (const toml::table* t : nodes) read_node(*t, file, diags, d);
     for (const toml::table* t : endings) read_ending(*t, file, diags, d);
     return d;

@@ -4,6 +4,7 @@
 
 #include "text_util.h"
 
+#include <string_view>
 #include <unordered_map>
 
 namespace ff::detail {
@@ -16,7 +17,7 @@ struct Edge {
 
 struct Graph {
     size_t node_count = 0;                      // indices [0, node_count) are nodes, the rest endings
-    std::unordered_map<std::string, int> index; // first occurrence of each id
+    std::unordered_map<std::string_view, int> index; // first occurrence of each id (views into the draft)
     std::vector<std::vector<Edge>> out;         // per node
     bool broken = false;                        // some link is missing or dangling
 };
@@ -31,19 +32,19 @@ Graph build_index(const ScenarioDraft& d, Diags& diags) {
     const Scenario& s = d.scenario;
     Graph g;
     g.node_count = s.nodes.size();
-    std::vector<int> lines;
+    g.index.reserve(s.nodes.size() + s.endings.size());
     auto add = [&](const std::string& id, const SourcePos& pos, int idx, const char* what) {
         auto [it, inserted] = g.index.emplace(id, idx);
         if (inserted) return;
         const SourcePos& first = it->second < static_cast<int>(g.node_count)
-                                     ? d.node_id_pos[static_cast<size_t>(it->second)]
-                                     : d.ending_id_pos[static_cast<size_t>(it->second) - g.node_count];
+                                     ? s.nodes[static_cast<size_t>(it->second)].pos
+                                     : s.endings[static_cast<size_t>(it->second) - g.node_count].pos;
         diags.error(pos, std::string(what) + " id “" + id + "” 重复了：第 " + std::to_string(first.line) +
                              " 行已经用过这个 id（同一个剧本里，节点和结局的 id 都不能重复）。");
     };
-    for (size_t i = 0; i < s.nodes.size(); ++i) add(s.nodes[i].id, d.node_id_pos[i], static_cast<int>(i), "节点");
+    for (size_t i = 0; i < s.nodes.size(); ++i) add(s.nodes[i].id, s.nodes[i].pos, static_cast<int>(i), "节点");
     for (size_t i = 0; i < s.endings.size(); ++i)
-        add(s.endings[i].id, d.ending_id_pos[i], static_cast<int>(g.node_count + i), "结局");
+        add(s.endings[i].id, s.endings[i].pos, static_cast<int>(g.node_count + i), "结局");
     return g;
 }
 
@@ -186,15 +187,15 @@ void validate_scenario_graph(const ScenarioDraft& d, Diags& diags) {
     for (const auto& [id, idx] : g.index) {
         if (seen[static_cast<size_t>(idx)]) continue;
         const bool is_node = idx < static_cast<int>(g.node_count);
-        const SourcePos& pos = is_node ? d.node_id_pos[static_cast<size_t>(idx)]
-                                       : d.ending_id_pos[static_cast<size_t>(idx) - g.node_count];
-        diags.error(pos, std::string(is_node ? "节点" : "结局") + " “" + id + "” 从开头（start = “" + s.start +
+        const SourcePos& pos = is_node ? s.nodes[static_cast<size_t>(idx)].pos
+                                       : s.endings[static_cast<size_t>(idx) - g.node_count].pos;
+        diags.error(pos, std::string(is_node ? "节点" : "结局") + " “" + std::string(id) + "” 从开头（start = “" + s.start +
                              "”）走不到：没有哪个能走到的选项用 “next” 指向它。");
     }
     const auto alive = can_finish(g, total);
     for (size_t v = 0; v < g.node_count; ++v) {
         if (!seen[v] || alive[v]) continue;
-        diags.error(d.node_id_pos[v], "从节点 “" + s.nodes[v].id +
+        diags.error(s.nodes[v].pos, "从节点 “" + s.nodes[v].id +
                                           "” 出发，不管怎么选都到不了任何结局（选项只在几个节点之间绕圈）。"
                                           "每条路最后都要通向一个 [[ending]]。");
     }

@@ -35,9 +35,11 @@ void validate_scenario_refs(const ScenarioDraft& d, const Catalog& catalog, Diag
     for (const auto& r : d.ending_flags) check_flag(r, catalog, diags);
     for (const auto& r : d.caught_flags) check_flag(r, catalog, diags);
 
-    std::unordered_set<std::string> caught;
+    // Views into the draft: no copies of ids, this runs for every scenario.
+    std::unordered_set<std::string_view> caught;
+    caught.reserve(d.caught_flags.size());
     for (const auto& r : d.caught_flags) caught.insert(r.id);
-    std::unordered_set<std::string> warned;
+    std::unordered_set<std::string_view> warned;
     for (const auto& r : d.shown_flags) {
         if (caught.count(r.id) || !catalog.red_flags.count(r.id) || !warned.insert(r.id).second) continue;
         diags.warning(r.pos, "诈骗信号 “" + r.id + "” 在这条消息里出现了，但没有任何选项的 “catches” 认出它，"

@@ -188,6 +188,8 @@ ClassStatus class_status_from_json(const json& j)
     if (auto c = j.find("class"); c != j.end() && c->is_object()) {
         s.class_id = integer(*c, "id");
         s.class_name = str(*c, "name");
+        s.class_students = static_cast<int>(integer(*c, "students"));
+        s.class_mean_best = number(*c, "mean_best");
     }
     if (auto c = j.find("criterion"); c != j.end() && c->is_object()) {
         s.goal_met = boolean(*c, "met");
@@ -210,6 +212,9 @@ ClassStatus class_status_from_json(const json& j)
         if (auto m = me->find("missing"); m != me->end() && m->is_array())
             for (const auto& t : *m)
                 if (t.is_string()) s.my_missing.push_back(t.get<std::string>());
+        if (auto m = me->find("scammed_categories"); m != me->end() && m->is_array())
+            for (const auto& t : *m)
+                if (t.is_string()) s.my_scammed_categories.push_back(t.get<std::string>());
     }
     return s;
 }

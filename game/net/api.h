@@ -72,6 +72,8 @@ struct CriterionCheck {
 struct ClassStatus {
     int64_t class_id = 0;
     std::string class_name;
+    int class_students = 0;
+    double class_mean_best = 0;        // class mean of best scores
     bool goal_met = false;
     int progress_pct = 0;              // 0..100 towards 无诈班级
     std::vector<CriterionCheck> checks;
@@ -81,6 +83,7 @@ struct ClassStatus {
     int my_total = 0;
     double my_mean_best = 0;
     std::vector<std::string> my_missing; // scenario titles the student has not finished
+    std::vector<std::string> my_scammed_categories; // categories whose latest play ended scammed
 };
 
 // Lenient: missing or mistyped fields keep their defaults. Throws std::invalid_argument

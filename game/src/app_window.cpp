@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <exception>
 #include <string>
+#include <vector>
 
 namespace ff::game {
 namespace {
@@ -135,7 +136,12 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
                 std::printf("fraudfree: first frame\n");
                 std::fflush(stdout);
             }
+            // Keys no widget took are offered again when the frame asked for a redraw: a
+            // quick "space, 1" then still reaches the choices that the space revealed.
+            std::vector<SDL_Keycode> keys_left;
+            if (f.redraw) keys_left = std::move(input.keys);
             input = Input{};
+            input.keys = std::move(keys_left);
             input.mouse_x = last_mx;
             input.mouse_y = last_my;
             dirty = f.redraw;

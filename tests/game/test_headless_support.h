@@ -19,8 +19,8 @@ struct RunOutput {
     std::string out; // stdout only; stderr goes to the test log
 };
 
-inline RunOutput run_game(const std::string& args) {
-    std::string cmd = std::string("'") + FRAUDFREE_GAME_BIN + "' " + args;
+// Runs a shell command and collects its stdout.
+inline RunOutput run_game_cmd(const std::string& cmd) {
     RunOutput r;
     std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
     if (!p) return r;
@@ -29,6 +29,11 @@ inline RunOutput run_game(const std::string& args) {
     while ((n = fread(buf.data(), 1, buf.size(), p.get())) > 0) r.out.append(buf.data(), n);
     r.status = pclose(p.release());
     return r;
+}
+
+// Runs the game binary with `args` (shell syntax).
+inline RunOutput run_game(const std::string& args) {
+    return run_game_cmd(std::string("'") + FRAUDFREE_GAME_BIN + "' " + args);
 }
 
 struct Image {

@@ -1,0 +1,159 @@
+// The real window under Xvfb: start `fraudfree`, play a whole scenario with xdotool key
+// presses only, then check that the finished play was saved (profile and server outbox).
+#include "test_headless_support.h"
+
+#include "fraudfree/loader.h"
+#include "fraudfree/result.h"
+#include "fraudfree/runner.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A child process killed (SIGTERM, then SIGKILL) when the test leaves, pass or fail.
+struct Child {
+    pid_t pid = -1;
+    explicit Child(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+                   const std::string& log = {}) {
+        pid = fork();
+        if (pid == 0) {
+            for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
+            if (!log.empty()) {
+                int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+                if (fd >= 0) {
+                    dup2(fd, 1);
+                    dup2(fd, 2);
+                }
+            }
+            std::vector<char*> args;
+            for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+            args.push_back(nullptr);
+            execv(args[0], args.data());
+            _exit(127);
+        }
+    }
+    bool running() const { return pid > 0 && waitpid(pid, nullptr, WNOHANG) == 0; }
+    int stop() {
+        if (pid <= 0) return -1;
+        kill(pid, SIGTERM);
+        int status = 0;
+        for (int i = 0; i < 150; ++i) {
+            if (waitpid(pid, &status, WNOHANG) == pid) {
+                pid = -1;
+                return status;
+            }
+            std::this_thread::sleep_for(100ms);
+        }
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        pid = -1;
+        return status;
+    }
+    ~Child() { stop(); }
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+};
+
+std::string sh(const std::string& cmd) { return fftest::run_game_cmd(cmd).out; }
+
+} // namespace
+
+SCENARIO("a student plays a whole scenario in the real window with the keyboard", "[window]") {
+    const std::string content = std::string(FRAUDFREE_SOURCE_DIR) + "/content/outreach";
+    auto loaded = ff::load_pack_dir(content);
+    REQUIRE(loaded.pack);
+    const ff::Scenario* sc = loaded.pack->find_scenario("rebate-likes");
+    REQUIRE(sc);
+    // The longest path: the most key presses and screens on the way.
+    std::vector<int> path;
+    for (const auto& p : ff::all_paths(*sc))
+        if (p.size() > path.size()) path = p;
+    auto expected = ff::make_result(*loaded.pack, sc->id, path);
+    REQUIRE(expected.record);
+
+    // Xvfb picks a free display itself and writes its number to the pipe (-displayfd).
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    Child xvfb({FF_XVFB, "-displayfd", std::to_string(fds[1]), "-screen", "0", "1280x800x24", "-nolisten", "tcp"});
+    close(fds[1]);
+    std::string number;
+    pollfd pfd{fds[0], POLLIN, 0};
+    while (poll(&pfd, 1, 30000) == 1) {
+        char c;
+        if (read(fds[0], &c, 1) != 1 || c == '\n') break;
+        number += c;
+    }
+    close(fds[0]);
+    REQUIRE_FALSE(number.empty());
+    std::string disp = ":" + number;
+
+    fs::path data = fs::temp_directory_path() / ("ff-window-" + std::to_string(getpid()));
+    fs::remove_all(data);
+    fs::create_directories(data);
+    fs::path log = data / "game.log";
+    Child game({FRAUDFREE_GAME_BIN, "--pack", content, "--scenario", sc->id, "--data", data.string(), "--size", "1024x768"},
+               {"DISPLAY=" + disp, "SDL_AUDIODRIVER=dummy"}, log.string());
+    auto game_log = [&] {
+        std::ifstream in(log);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+
+    const std::string xdo = std::string("DISPLAY=") + disp + " '" + FF_XDOTOOL + "' ";
+    std::string win;
+    for (int i = 0; i < 300 && win.empty(); ++i) { // slow, shared CI machines
+        win = sh(xdo + "search --name FraudFree 2>/dev/null | head -n 1");
+        while (!win.empty() && (win.back() == '\n' || win.back() == ' ')) win.pop_back();
+        if (win.empty()) std::this_thread::sleep_for(100ms);
+    }
+    INFO("game output: " << game_log());
+    REQUIRE_FALSE(win.empty());
+    auto key = [&](const std::string& k) {
+        sh(xdo + "key --window " + win + " " + k);
+        std::this_thread::sleep_for(250ms);
+    };
+
+    WHEN("they skip the typing with space and answer with the number keys") {
+        for (int choice : path) {
+            key("space");
+            key(std::to_string(choice));
+        }
+        key("space"); // the ending's last messages
+        fs::path profile = data / "profile.json";
+        for (int i = 0; i < 150 && !fs::exists(profile); ++i) std::this_thread::sleep_for(100ms);
+        key("Return"); // on to the debrief
+
+        THEN("the finished play is saved with core's score and queued for the server") {
+            REQUIRE(fs::exists(profile));
+            std::ifstream in(profile);
+            auto j = nlohmann::json::parse(in);
+            REQUIRE(j["plays"].size() == 1);
+            auto r = ff::result_from_json(j["plays"][0]["result"]);
+            CHECK(r.choices == path);
+            CHECK(r.score == expected.record->score);
+            CHECK(r.ending_id == expected.record->ending_id);
+            size_t queued = 0;
+            for (const auto& e : fs::directory_iterator(data / "outbox"))
+                if (e.path().extension() == ".json") ++queued;
+            CHECK(queued == 1);
+            CHECK(game.running());
+        }
+    }
+    CHECK(WIFEXITED(game.stop()));
+    fs::remove_all(data);
+}
