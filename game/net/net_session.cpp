@@ -39,6 +39,8 @@ std::string NetSession::queue_result(ff::ResultRecord record)
     return id;
 }
 
+void NetSession::result_queued() { results_->notify(); }
+
 SyncStatus NetSession::sync_status() const { return results_->status(); }
 
 void NetSession::start_join(const std::string& join_code, const std::string& nickname)

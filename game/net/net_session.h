@@ -46,6 +46,8 @@ public:
     // A finished play: queue it on disk (assigning its UUID when empty) and wake the
     // sender. Returns the id. Throws std::runtime_error when the disk refuses.
     std::string queue_result(ff::ResultRecord record);
+    // A result was queued by someone else (the game's save code): send it now.
+    void result_queued();
     SyncStatus sync_status() const;
 
     // Join: start, then poll each frame. A successful join also hands the token to the

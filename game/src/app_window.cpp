@@ -3,6 +3,7 @@
 #include "audio.h"
 #include "context_setup.h"
 #include "font_discovery.h"
+#include "screens/class_net.h"
 #include "screen_host.h"
 #include "sdl_handles.h"
 
@@ -100,6 +101,12 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
             r.id = host->screen().id;
         host->open(r);
     };
+    // The class server (issue 7): its threads wake this loop with a user event.
+    attach_net(*ctx, exe_dir, [] {
+        SDL_Event wake{};
+        wake.type = SDL_USEREVENT;
+        SDL_PushEvent(&wake);
+    });
     host->open(initial_request(*ctx));
     SDL_StartTextInput();
 
@@ -125,6 +132,13 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
             dirty = true;
         }
         if (wake_at >= 0 && now() >= wake_at) dirty = true;
+        // Downloaded packs are swapped in only on screens that hold no pointers into a
+        // pack mid-play; elsewhere they wait until the player is back on one of these.
+        if (const std::string sid = host->screen().id;
+            (sid == "title" || sid == "list" || sid == "class" || sid == "join") && take_downloaded_packs(*ctx)) {
+            host->open(ScreenRequest{sid});
+            dirty = true;
+        }
         if (dirty) {
             FrameOutcome f = host->frame(input, ow, oh, dpi, now());
             SDL_RenderPresent(renderer.get());
@@ -202,6 +216,7 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
                 input.editing = std::string(e.edit.text);
                 dirty = true;
                 break;
+            case SDL_USEREVENT: dirty = true; break; // the class server's status or packs changed
             default: break;
             }
             got = running && SDL_PollEvent(&e) == 1;
