@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <string>
 #include <vector>
@@ -117,6 +118,8 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
     long long watched = options.watch ? newest_mtime(ctx->library.pack_dirs) : 0;
     double next_watch = now() + 1.0;
 
+    // For bench/game: say on stdout when the first frame is on screen (the bench times it).
+    bool report_first_frame = std::getenv("FRAUDFREE_REPORT_FIRST_FRAME") != nullptr;
     Input input;
     bool running = true, dirty = true;
     double wake_at = -1;
@@ -142,6 +145,11 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
         if (dirty) {
             FrameOutcome f = host->frame(input, ow, oh, dpi, now());
             SDL_RenderPresent(renderer.get());
+            if (report_first_frame) {
+                report_first_frame = false;
+                std::printf("fraudfree: first frame\n");
+                std::fflush(stdout);
+            }
             // Keys no widget took are offered again when the frame asked for a redraw: a
             // quick "space, 1" then still reaches the choices that the space revealed.
             std::vector<SDL_Keycode> keys_left;

@@ -53,15 +53,18 @@ Library load_library(const std::vector<fs::path>& pack_dirs) {
 }
 
 long long newest_mtime(const std::vector<fs::path>& pack_dirs) {
-    long long newest = 0;
+    // A signature, not a time: file_clock's epoch lies in the future on libstdc++, so times
+    // are negative; summing them (plus the file count) changes on any edit, addition or removal.
+    long long sig = 0;
     for (const auto& dir : pack_dirs) {
         std::error_code ec;
         for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-            auto t = fs::last_write_time(it->path(), ec);
-            if (!ec) newest = std::max<long long>(newest, t.time_since_epoch().count());
+            std::error_code tec;
+            auto t = fs::last_write_time(it->path(), tec);
+            if (!tec) sig += static_cast<long long>(t.time_since_epoch().count() % 1000000000007LL) + 1;
         }
     }
-    return newest;
+    return sig;
 }
 
 namespace {

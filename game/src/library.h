@@ -34,7 +34,8 @@ std::vector<std::filesystem::path> find_pack_dirs(const std::vector<std::filesys
 // Loads every folder with core's loader. Never throws.
 Library load_library(const std::vector<std::filesystem::path>& pack_dirs);
 
-// Newest modification time over a pack's files, for --watch (0 when unreadable).
+// A signature of the pack folders' files and their modification times, for --watch:
+// it changes when a file is edited, added or removed.
 long long newest_mtime(const std::vector<std::filesystem::path>& pack_dirs);
 
 // The content folder that ships with the game: next to the binary, or the source tree.

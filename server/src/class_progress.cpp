@@ -2,6 +2,8 @@
 // play ended scammed, each with a plain-Chinese note of what is still missing.
 #include "class_progress.h"
 
+#include "fraudfree/progress.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -58,6 +60,7 @@ Assignment assignment_of(const ClassInfo& cls, PackCache& packs) {
             a.unknown_packs.push_back(id);
             continue;
         }
+        a.packs.push_back(*pack);
         for (const auto& s : pack->scenarios)
             if (seen_scenarios.insert({pack->id, s.id}).second)
                 a.scenarios.push_back(ScenarioRef{pack->id, s.id, s.title, s.category});
@@ -83,55 +86,57 @@ ClassProgress compute_class_progress(const ClassInfo& cls, const std::vector<Stu
         if (s.class_id == cls.id && assigned.count({s.pack_id, s.scenario_id})) by_member[s.student_id].push_back(&s);
 
     const int total = static_cast<int>(assignment.scenarios.size());
-    // Per category: scenarios assigned; per member below: played, best sum, latest sum.
-    std::map<std::string, int> cat_total;
-    for (const auto& s : assignment.scenarios) ++cat_total[s.category];
-
     std::map<std::string, int> cat_members_done, cat_members_played, cat_unfinished, cat_scammed;
     std::map<std::string, double> cat_best_sum;
 
     for (const auto& m : members) {
+        // Two records per played scenario, best then latest: compute_progress keeps the best
+        // score of all and the ending of the last, which is all a standing holds.
+        std::vector<ResultRecord> records;
         StudentProgress sp;
+        for (const Standing* s : by_member[m.id]) {
+            ResultRecord best;
+            best.pack_id = s->pack_id;
+            best.scenario_id = s->scenario_id;
+            best.category = s->category;
+            best.score = s->best_score;
+            ResultRecord latest = best;
+            latest.score = s->latest_score;
+            latest.ending_id = s->latest_ending_id;
+            latest.ending_kind = parse_ending_kind(s->latest_ending_kind).value_or(EndingKind::safe);
+            records.push_back(std::move(best));
+            records.push_back(std::move(latest));
+            sp.latest_ending = s->latest_ending_kind; // standings are in play order: the last is the latest
+        }
+        const AwarenessProfile profile = compute_progress(records, assignment.packs);
         sp.id = m.id;
         sp.nickname = m.nickname;
-        sp.total = total;
-        std::map<std::string, int> played;
-        std::map<std::string, double> best_sum, latest_sum;
-        std::set<Key> done;
-        double best_total = 0;
-        std::set<std::string> scammed;
-        for (const Standing* s : by_member[m.id]) {
-            const ScenarioRef* ref = assigned[{s->pack_id, s->scenario_id}];
-            done.insert({s->pack_id, s->scenario_id});
-            ++played[ref->category];
-            best_sum[ref->category] += s->best_score;
-            latest_sum[ref->category] += s->latest_score;
-            best_total += s->best_score;
-            if (s->latest_ending_kind == "scammed") scammed.insert(ref->category);
-            sp.latest_ending = s->latest_ending_kind; // last one wins: the most recent play
-        }
-        sp.finished = static_cast<int>(done.size());
-        if (sp.finished > 0) sp.mean_best = best_total / sp.finished;
-        for (const auto& [cat, n] : played) {
-            sp.best_by_category[cat] = best_sum[cat] / n;
-            sp.latest_by_category[cat] = latest_sum[cat] / n;
-            ++cat_members_played[cat];
-            cat_best_sum[cat] += best_sum[cat] / n;
-        }
+        sp.total = profile.overall.scenarios_total;
+        sp.finished = profile.overall.scenarios_finished;
+        sp.mean_best = profile.overall.best;
         for (const auto& c : assignment.categories) {
-            if (played[c.id] < cat_total[c.id]) {
+            const CategoryProgress* cp = find_category_progress(profile, c.id);
+            if (!cp) continue;
+            const ProgressSummary& sum = cp->summary;
+            if (sum.scenarios_finished > 0) {
+                sp.best_by_category[c.id] = sum.best;
+                sp.latest_by_category[c.id] = sum.latest;
+                ++cat_members_played[c.id];
+                cat_best_sum[c.id] += sum.best;
+            }
+            if (sum.scenarios_finished < sum.scenarios_total) {
                 sp.unfinished_categories.push_back(c.id);
                 ++cat_unfinished[c.id];
             } else {
                 ++cat_members_done[c.id];
             }
-            if (scammed.count(c.id)) {
+            if (sum.latest_scammed > 0) {
                 sp.scammed_categories.push_back(c.id);
                 ++cat_scammed[c.id];
             }
         }
         for (const auto& s : assignment.scenarios)
-            if (!done.count({s.pack_id, s.scenario_id})) sp.missing_titles.push_back(s.title);
+            if (!find_scenario_progress(profile, s.pack_id, s.scenario_id)) sp.missing_titles.push_back(s.title);
         out.students.push_back(std::move(sp));
     }
 

@@ -26,13 +26,15 @@ struct CategoryRef {
     std::string name;
 };
 struct Assignment {
+    std::vector<Pack> packs;             // latest versions of the assigned packs that exist
     std::vector<ScenarioRef> scenarios;
     std::vector<CategoryRef> categories; // those with at least one assigned scenario, in pack order
     std::vector<std::string> unknown_packs; // assigned but not in the catalogue (any more)
 };
 Assignment assignment_of(const ClassInfo& cls, PackCache& packs);
 
-// Definitions (shared with core/progress.h): a scenario is finished after one play;
+// Per member, the figures come from core's compute_progress (core/progress.h), so the game's
+// awareness profile and the counsellor's view agree: a scenario is finished after one play;
 // best/latest means are over finished scenarios only, so coverage is reported separately.
 struct StudentProgress {
     int64_t id = 0;

@@ -169,6 +169,45 @@ TEST_CASE("whole-file problems have no line", "[loader][errors]") {
                                         "缺少 pack.toml：每个剧本包文件夹里都要有它，写明包的 id、标题和版本。"));
 }
 
+TEST_CASE("the same kinds of mistake in pack.toml, quiz.toml and nested tables", "[loader][errors]") {
+    SECTION("unknown key in pack.toml, whose field is then missing too") {
+        check_fixture("pack_unknown_key", err("pack_unknown_key/pack.toml", 3, 1,
+                                              "不认识的键 “titel”（可能是拼写错误）。你是不是想写 “title”？"));
+        check_fixture("pack_unknown_key",
+                      err("pack_unknown_key/pack.toml", 1, 1, "pack.toml 里缺少必填项 “title”（标题）"));
+        CHECK(load_fixture("pack_unknown_key").diagnostics.size() == 2);
+    }
+    SECTION("missing field in pack.toml points at the file's first line") {
+        check_only("pack_missing_field", err("pack_missing_field/pack.toml", 1, 1,
+                                             "pack.toml 里缺少必填项 “version”（版本号，整数，从 1 开始）"));
+    }
+    SECTION("unknown key inside a [[node.choice]]") {
+        check_only("choice_unknown_key", err("choice_unknown_key/scenarios/rebate.toml", 61, 3,
+                                             "不认识的键 “report”（可能是拼写错误）。你是不是想写 “reports”？"));
+    }
+    SECTION("unknown red flag in a choice's catches points at the list item") {
+        check_fixture("catches_unknown_flag",
+                      err("catches_unknown_flag/scenarios/rebate.toml", 50, 27,
+                          "诈骗信号 “escalating_task” 不存在（既不是内置的，也没有在 pack.toml 的 [[red_flag]] 里定义）。"
+                          "你是不是想写 “escalating_tasks”？"));
+        // With the typo, the real flag is no longer caught anywhere: that is worth a warning too.
+        check_fixture("catches_unknown_flag",
+                      warn("catches_unknown_flag/scenarios/rebate.toml", 40, 12,
+                           "诈骗信号 “escalating_tasks” 在这条消息里出现了，但没有任何选项的 “catches” 认出它，"
+                           "学生没法因为识破它而得分。请在识破它的回复里加上 catches = [\"escalating_tasks\"]。"));
+    }
+    SECTION("unknown category in quiz.toml") {
+        check_only("quiz_unknown_category",
+                   err("quiz_unknown_category/quiz.toml", 11, 12,
+                       "诈骗类型 “lotery” 不存在（既不是内置的，也没有在 pack.toml 的 [[category]] 里定义）。"
+                       "你是不是想写 “lottery”？"));
+    }
+    SECTION("a debrief of only spaces (one ideographic) is empty") {
+        check_only("empty_debrief",
+                   err("empty_debrief/scenarios/rebate.toml", 85, 11, "“debrief” 是空的，请写上内容。"));
+    }
+}
+
 TEST_CASE("warnings do not stop a pack from loading", "[loader][warnings]") {
     check_only("warn_ending_kind",
                warn("warn_ending_kind/scenarios/main.toml", 1, 6,

@@ -13,6 +13,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -72,6 +73,35 @@ struct Child {
 
 std::string sh(const std::string& cmd) { return fftest::run_game_cmd(cmd).out; }
 
+// Starts Xvfb on a display it picks itself (-displayfd); returns ":N" or "" on failure.
+std::string start_xvfb(std::unique_ptr<Child>& xvfb) {
+    int fds[2];
+    if (pipe(fds) != 0) return {};
+    xvfb = std::make_unique<Child>(std::vector<std::string>{FF_XVFB, "-displayfd", std::to_string(fds[1]), "-screen", "0",
+                                                            "1280x800x24", "-nolisten", "tcp"});
+    close(fds[1]);
+    std::string number;
+    pollfd pfd{fds[0], POLLIN, 0};
+    while (poll(&pfd, 1, 30000) == 1) {
+        char c;
+        if (read(fds[0], &c, 1) != 1 || c == '\n') break;
+        number += c;
+    }
+    close(fds[0]);
+    return number.empty() ? std::string() : ":" + number;
+}
+
+// The id of the game's window, waiting for it to appear (empty if it never does).
+std::string find_window(const std::string& xdo) {
+    std::string win;
+    for (int i = 0; i < 300 && win.empty(); ++i) { // slow, shared CI machines
+        win = sh(xdo + "search --name FraudFree 2>/dev/null | head -n 1");
+        while (!win.empty() && (win.back() == '\n' || win.back() == ' ')) win.pop_back();
+        if (win.empty()) std::this_thread::sleep_for(100ms);
+    }
+    return win;
+}
+
 } // namespace
 
 SCENARIO("a student plays a whole scenario in the real window with the keyboard", "[window]") {
@@ -87,22 +117,9 @@ SCENARIO("a student plays a whole scenario in the real window with the keyboard"
     auto expected = ff::make_result(*loaded.pack, sc->id, path);
     REQUIRE(expected.record);
 
-    // Xvfb picks a free display itself and writes its number to the pipe (-displayfd).
-    int fds[2];
-    REQUIRE(pipe(fds) == 0);
-    Child xvfb({FF_XVFB, "-displayfd", std::to_string(fds[1]), "-screen", "0", "1280x800x24", "-nolisten", "tcp"});
-    close(fds[1]);
-    std::string number;
-    pollfd pfd{fds[0], POLLIN, 0};
-    while (poll(&pfd, 1, 30000) == 1) {
-        char c;
-        if (read(fds[0], &c, 1) != 1 || c == '\n') break;
-        number += c;
-    }
-    close(fds[0]);
-    REQUIRE_FALSE(number.empty());
-    std::string disp = ":" + number;
-
+    std::unique_ptr<Child> xvfb;
+    std::string disp = start_xvfb(xvfb);
+    REQUIRE_FALSE(disp.empty());
     fs::path data = fs::temp_directory_path() / ("ff-window-" + std::to_string(getpid()));
     fs::remove_all(data);
     fs::create_directories(data);
@@ -115,12 +132,7 @@ SCENARIO("a student plays a whole scenario in the real window with the keyboard"
     };
 
     const std::string xdo = std::string("DISPLAY=") + disp + " '" + FF_XDOTOOL + "' ";
-    std::string win;
-    for (int i = 0; i < 300 && win.empty(); ++i) { // slow, shared CI machines
-        win = sh(xdo + "search --name FraudFree 2>/dev/null | head -n 1");
-        while (!win.empty() && (win.back() == '\n' || win.back() == ' ')) win.pop_back();
-        if (win.empty()) std::this_thread::sleep_for(100ms);
-    }
+    std::string win = find_window(xdo);
     INFO("game output: " << game_log());
     REQUIRE_FALSE(win.empty());
     auto key = [&](const std::string& k) {
@@ -157,3 +169,68 @@ SCENARIO("a student plays a whole scenario in the real window with the keyboard"
     CHECK(WIFEXITED(game.stop()));
     fs::remove_all(data);
 }
+
+#ifdef FF_IMPORT
+SCENARIO("an author's pack is watched: lint errors show in the window, a fix brings the scenario back", "[window]") {
+    fs::path dir = fs::temp_directory_path() / ("ff-watch-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "pack");
+    fs::copy(std::string(FRAUDFREE_SOURCE_DIR) + "/content/outreach", dir / "pack", fs::copy_options::recursive);
+    fs::path file = dir / "pack" / "scenarios" / "refund-call.toml";
+    std::string good;
+    {
+        std::ifstream in(file);
+        good.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    auto write = [&](const std::string& text) {
+        std::ofstream out(file, std::ios::trunc);
+        out << text;
+    };
+
+    std::unique_ptr<Child> xvfb;
+    std::string disp = start_xvfb(xvfb);
+    REQUIRE_FALSE(disp.empty());
+    Child game({FRAUDFREE_GAME_BIN, "--pack", (dir / "pack").string(), "--scenario", "refund-call", "--watch", "--data",
+                (dir / "data").string(), "--size", "1024x768"},
+               {"DISPLAY=" + disp, "SDL_AUDIODRIVER=dummy"}, (dir / "game.log").string());
+    const std::string xdo = std::string("DISPLAY=") + disp + " '" + FF_XDOTOOL + "' ";
+    REQUIRE_FALSE(find_window(xdo).empty());
+
+    // The errors panel has its own background colour (theme error_bg).
+    auto shows_errors = [&] {
+        fs::path png = dir / "shot.png";
+        sh(std::string("DISPLAY=") + disp + " '" + FF_IMPORT + "' -window root '" + png.string() + "' 2>/dev/null");
+        auto img = fftest::read_png(png);
+        return img.ok() && fftest::count_color(img, 0xFFF0EE) > 2000;
+    };
+    auto wait_for = [&](bool want) {
+        for (int i = 0; i < 60; ++i) {
+            if (shows_errors() == want) return true;
+            std::this_thread::sleep_for(250ms);
+        }
+        return false;
+    };
+    CHECK(wait_for(false));
+
+    WHEN("the author saves a scenario with a dangling next") {
+        std::string broken = good;
+        auto at = broken.find("next = \"");
+        REQUIRE(at != std::string::npos);
+        broken.insert(broken.find('"', at + 8), "-typo");
+        write(broken);
+        THEN("the window shows the lint errors and the game keeps running") {
+            CHECK(wait_for(true));
+            CHECK(game.running());
+            AND_WHEN("the author fixes it") {
+                write(good);
+                THEN("the scenario is back") {
+                    CHECK(wait_for(false));
+                    CHECK(game.running());
+                }
+            }
+        }
+    }
+    CHECK(WIFEXITED(game.stop()));
+    fs::remove_all(dir);
+}
+#endif
