@@ -67,6 +67,7 @@ std::optional<ApiResult<ClassStatus>> NetSession::take_class() { return class_.t
 
 std::vector<PackUpdate> NetSession::take_pack_updates() { return packs_->take_updates(); }
 void NetSession::check_packs_now() { packs_->check_now(); }
+void NetSession::browsing_packs() { packs_->check_if_idle_for(std::chrono::seconds(10)); }
 PackSyncStatus NetSession::pack_status() const { return packs_->status(); }
 
 void apply_join(ff::save::Profile& profile, const JoinOk& joined)

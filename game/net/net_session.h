@@ -63,6 +63,9 @@ public:
     // Packs installed by the background updater since the last call (already validated).
     std::vector<PackUpdate> take_pack_updates();
     void check_packs_now();
+    // The player is looking at the scenario list: read the catalogue unless that happened
+    // in the last few seconds, so a pack published during a lesson shows up soon.
+    void browsing_packs();
     PackSyncStatus pack_status() const;
     NewMarks& new_marks() { return *marks_; }
 

@@ -135,11 +135,9 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
             dirty = true;
         }
         if (wake_at >= 0 && now() >= wake_at) dirty = true;
-        // Downloaded packs are swapped in only on screens that hold no pointers into a
-        // pack mid-play; elsewhere they wait until the player is back on one of these.
-        if (const std::string sid = host->screen().id;
-            (sid == "title" || sid == "list" || sid == "class" || sid == "join") && take_downloaded_packs(*ctx)) {
-            host->open(ScreenRequest{sid});
+        // Packs downloaded from the class server (swapped in only where it is safe).
+        if (take_downloaded_packs(*ctx, host->screen().id)) {
+            host->open(ScreenRequest{host->screen().id});
             dirty = true;
         }
         if (dirty) {

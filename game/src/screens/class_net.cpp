@@ -84,8 +84,10 @@ void attach_net(Context& ctx, const std::filesystem::path& exe_dir, std::functio
     };
 }
 
-bool take_downloaded_packs(Context& ctx) {
+bool take_downloaded_packs(Context& ctx, const std::string& screen_id) {
     if (!ctx.net) return false;
+    if (screen_id == "list") ctx.net->browsing_packs();
+    if (screen_id != "title" && screen_id != "list" && screen_id != "class" && screen_id != "join") return false;
     auto updates = ctx.net->take_pack_updates();
     if (updates.empty()) return false;
     std::vector<ff::Pack> fresh;

@@ -16,9 +16,11 @@ namespace ff::game {
 // Offline (no server) it still provides "新" marks; problems become notices.
 void attach_net(Context& ctx, const std::filesystem::path& exe_dir, std::function<void()> wake);
 
-// Takes the packs the background updater installed and puts them into ctx.library (a newer
-// version replaces the loaded one). Returns true when the library changed.
-bool take_downloaded_packs(Context& ctx);
+// Between frames, with the id of the screen shown: on the scenario list asks for a catalogue
+// check (rate-limited); on screens that hold no pointers into a pack mid-play, takes the
+// packs the background updater installed into ctx.library (a newer version replaces the
+// loaded one). Returns true when the library changed (reopen the screen).
+bool take_downloaded_packs(Context& ctx, const std::string& screen_id);
 
 // Adds the packs installed under <data_dir>/packs to a freshly loaded library (higher
 // version wins). Used by reload_library when no single --pack is previewed.
