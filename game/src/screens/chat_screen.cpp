@@ -83,6 +83,16 @@ std::vector<ChatItem> visible_items(const State& st) {
             continue;
         }
         std::string from = !me && e.message ? e.message->from : "";
+        if (!me && is_system_sender(from)) {
+            items.push_back(ChatItem{ChatItem::Kind::narration, e.text, "", nullptr, false});
+            continue;
+        }
+        if (!me && is_notification_sender(from)) {
+            items.push_back(ChatItem{ChatItem::Kind::notice, e.text, from, nullptr, false});
+            if (e.message->attachment)
+                items.push_back(ChatItem{ChatItem::Kind::attachment, "", from, &*e.message->attachment, false});
+            continue;
+        }
         if (!e.text.empty())
             items.push_back(ChatItem{me ? ChatItem::Kind::me : ChatItem::Kind::them, e.text, from, nullptr, group || !from.empty()});
         if (!me && e.message && e.message->attachment)
