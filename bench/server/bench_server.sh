@@ -3,6 +3,7 @@
 # p50/p99 latency at 64 and 256 connections, next to the same server's /healthz ceiling in
 # the same run. Bounded: 4 wrk runs of DURATION seconds each plus set-up.
 # Usage: bench/server/bench_server.sh [path/to/fraudfree-server] [DURATION_SECONDS]
+#        BENCH_SERVER_ARGS="--synchronous normal --threads 512" bench/server/bench_server.sh ...
 # Needs wrk, curl, python3 (all in scripts/setup --test). Prints figures; never fails on them.
 set -euo pipefail
 
@@ -27,7 +28,7 @@ trap cleanup EXIT
 db=$tmp/bench.db
 teacher=$("$bin" token create --role counsellor --name bench --db "$db" 2>/dev/null)
 "$bin" serve --db "$db" --listen 127.0.0.1:0 --packs "$root/content" --quiet --join-limit 100000 \
-  >"$tmp/out" 2>"$tmp/err" &
+  ${BENCH_SERVER_ARGS:-} >"$tmp/out" 2>"$tmp/err" &
 server_pid=$!
 for _ in $(seq 100); do
   grep -q "listening on" "$tmp/out" 2>/dev/null && break
@@ -84,15 +85,24 @@ print(rps, ms("50"), ms("99"), reqs, int(bad.group(1)) if bad else 0, "|", errs.
 '
 }
 
+# The server's CPU time (user+system, in clock ticks) so far: with it each run also reports
+# CPU microseconds per request, a figure that other load on the machine does not distort much.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_per_s=$(getconf CLK_TCK)
+
 run=0
-declare -A health submit
+declare -A health submit health_cpu submit_cpu
 for c in 64 256; do
+  before=$(cpu_ticks)
   health[$c]=$(wrk -t2 -c"$c" -d"${duration}s" --timeout 5s --latency "$base/healthz" | summarise)
+  health_cpu[$c]=$(( $(cpu_ticks) - before ))
 done
 for c in 64 256; do
   run=$((run + 1))
+  before=$(cpu_ticks)
   submit[$c]=$(wrk -t2 -c"$c" -d"${duration}s" --timeout 5s --latency -s "$here/submit.lua" "$base/api/v1/results" \
     -- "$tmp/tokens" "$tmp/body.json" "$run" | summarise)
+  submit_cpu[$c]=$(( $(cpu_ticks) - before ))
 done
 
 # What the database holds afterwards: every 2xx above must be a stored result.
@@ -102,26 +112,35 @@ while read -r tok; do
   stored=$((stored + n))
 done <"$tmp/tokens"
 
-python3 - "$stored" "${health[64]}" "${health[256]}" "${submit[64]}" "${submit[256]}" "$(nproc)" "$duration" <<'EOF'
+echo "server: serve ${BENCH_SERVER_ARGS:-(defaults)}"
+python3 - "$stored" "${health[64]}" "${health[256]}" "${submit[64]}" "${submit[256]}" "$(nproc)" "$duration" \
+  "${health_cpu[64]} ${health_cpu[256]} ${submit_cpu[64]} ${submit_cpu[256]} $ticks_per_s" <<'EOF'
 import sys
 stored = int(sys.argv[1])
+hc64, hc256, sc64, sc256, hz = (int(x) for x in sys.argv[8].split())
+cpu = {("h", 64): hc64, ("h", 256): hc256, ("s", 64): sc64, ("s", 256): sc256}
 def parse(s):
     nums, _, errs = s.partition("|")
     rps, p50, p99, reqs, bad = nums.split()
     return float(rps), float(p50), float(p99), int(reqs), int(bad), errs.strip()
 h = {64: parse(sys.argv[2]), 256: parse(sys.argv[3])}
 s = {64: parse(sys.argv[4]), 256: parse(sys.argv[5])}
-print(f"fraudfree-server load benchmark, loopback, {sys.argv[6]} cores, {sys.argv[7]} s per run, wrk -t2")
-print(f"{'conns':>5} | {'/healthz req/s':>14} {'p50 ms':>7} {'p99 ms':>7} | {'results/s (2xx)':>15} {'p50 ms':>7} {'p99 ms':>7} {'non-2xx':>7} | {'% of healthz':>12}")
+load = open("/proc/loadavg").read().split()[0]
+print(f"fraudfree-server load benchmark, loopback, {sys.argv[6]} cores (load average {load}), {sys.argv[7]} s per run, wrk -t2")
+print(f"{'conns':>5} | {'/healthz req/s':>14} {'p50 ms':>7} {'p99 ms':>7} {'cpu us/req':>10} | {'results/s (2xx)':>15} {'p50 ms':>7} {'p99 ms':>7} {'non-2xx':>7} {'cpu us/req':>10} | {'% of healthz':>12}")
 acked = 0
 for c in (64, 256):
     hr, hp50, hp99, _, _, herr = h[c]
     rps, p50, p99, reqs, bad, err = s[c]
     good_rps = rps * (reqs - bad) / reqs if reqs else 0
     acked += reqs - bad
-    print(f"{c:>5} | {hr:>14.0f} {hp50:>7.2f} {hp99:>7.2f} | {good_rps:>15.0f} {p50:>7.2f} {p99:>7.2f} {bad:>7} | {100 * good_rps / hr:>11.0f}%")
+    hreqs = h[c][3]
+    hus = 1e6 * cpu[("h", c)] / hz / hreqs if hreqs else float("nan")
+    sus = 1e6 * cpu[("s", c)] / hz / reqs if reqs else float("nan")
+    print(f"{c:>5} | {hr:>14.0f} {hp50:>7.2f} {hp99:>7.2f} {hus:>10.0f} | {good_rps:>15.0f} {p50:>7.2f} {p99:>7.2f} {bad:>7} {sus:>10.0f} | {100 * good_rps / hr:>11.0f}%")
     for e in (herr, err):
         if e: print("      " + e)
+print("cpu us/req: the server process's user+system CPU time per answered request in that run")
 print(f"stored results afterwards: {stored} (acknowledged in the runs: {acked}, plus 1 probe; requests still in flight when wrk stopped are stored but not counted by wrk)")
 g = s[256]
 good = g[0] * (g[3] - g[4]) / g[3] if g[3] else 0

@@ -19,8 +19,9 @@ template <class In, class Out>
 class GroupCommitter {
 public:
     // `commit_batch` stores all items in one transaction and returns one Out per item,
-    // in order; if it throws, every caller of that batch gets the exception.
-    using BatchFn = std::function<std::vector<Out>(const std::vector<In>&)>;
+    // in order; if it throws, every caller of that batch gets the exception. The items are
+    // its to move from.
+    using BatchFn = std::function<std::vector<Out>(std::vector<In>&)>;
 
     GroupCommitter(BatchFn commit_batch, size_t max_batch)
         : commit_batch_(std::move(commit_batch)), max_batch_(max_batch ? max_batch : 1),
@@ -72,7 +73,7 @@ private:
             }
             std::vector<In> items;
             items.reserve(batch.size());
-            for (const auto& j : batch) items.push_back(j->item);
+            for (const auto& j : batch) items.push_back(std::move(j->item)); // the caller only waits now
             try {
                 auto outs = commit_batch_(items);
                 if (outs.size() != batch.size()) throw std::logic_error("group commit: one answer per item");

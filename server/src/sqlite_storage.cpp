@@ -5,6 +5,7 @@
 #include "group_commit.h"
 #include "sqlite_handle.h"
 #include "sqlite_schema.h"
+#include "wal_checkpointer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -132,10 +133,12 @@ public:
     explicit SqliteStorage(const SqliteConfig& cfg)
         : opts_{cfg.synchronous_full, 5000}, writer_{open_database(cfg.path, opts_), {}},
           reads_(cfg.path, opts_, cfg.read_connections),
-          results_([this](const std::vector<StoredResult>& batch) { return commit_results(batch); },
+          checkpointer_(cfg.path, opts_, std::chrono::milliseconds(500)),
+          results_([this](std::vector<StoredResult>& batch) { return commit_results(batch); },
                    static_cast<size_t>(cfg.max_batch)) {
         std::lock_guard lock(write_mutex_);
         migrate(writer_.get());
+        exec(writer_.get(), "PRAGMA wal_autocheckpoint=0"); // the checkpointer thread does it
     }
 
     int64_t create_principal(Role role, const std::string& name, const std::string& token_hash,
@@ -339,7 +342,7 @@ private:
     }
 
     // One transaction for the whole batch; ON CONFLICT keeps the first record of a uuid.
-    std::vector<SubmitOutcome> commit_results(const std::vector<StoredResult>& batch) {
+    std::vector<SubmitOutcome> commit_results(std::vector<StoredResult>& batch) {
         return write([&](Connection& db) {
             Stmt insert(db, "INSERT INTO results(uuid, student_id, class_id, pack_id, pack_version, pack_hash, "
                             "scenario_id, category, ending_id, ending_kind, score, record, received_at) "
@@ -349,14 +352,14 @@ private:
             const int64_t now = now_seconds();
             std::vector<SubmitOutcome> out;
             out.reserve(batch.size());
-            for (const auto& r : batch) {
+            for (auto& r : batch) {
                 insert.reset();
                 insert.bind(1, r.uuid).bind(2, r.student_id).bind(3, r.class_id).bind(4, r.pack_id)
                     .bind(5, r.pack_version).bind(6, r.pack_hash).bind(7, r.scenario_id).bind(8, r.category)
                     .bind(9, r.ending_id).bind(10, r.ending_kind).bind(11, r.score).bind(12, r.record_json)
                     .bind(13, now).run();
                 if (sqlite3_changes(db.get()) > 0) {
-                    StoredResult s = r;
+                    StoredResult s = std::move(r);
                     s.received_at = now;
                     out.push_back(SubmitOutcome{SubmitStatus::created, std::move(s)});
                     continue;
@@ -376,6 +379,7 @@ private:
     std::mutex write_mutex_;
     Connection writer_;
     ReadPool reads_;
+    WalCheckpointer checkpointer_;
     GroupCommitter<StoredResult, SubmitOutcome> results_; // last: its thread uses the members above
 };
 

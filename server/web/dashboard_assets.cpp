@@ -40,6 +40,11 @@ label.check small { color: var(--muted); }
 button, a.button { font: inherit; background: var(--brand); color: #fff; border: 0; border-radius: 5px;
   padding: .55em 1.2em; cursor: pointer; text-decoration: none; display: inline-block; }
 a.button.secondary { background: #fff; color: var(--brand); border: 1px solid var(--brand); }
+form.inline { display: inline; margin: 0; }
+button.small { padding: .1em .6em; font-size: .85em; white-space: nowrap; }
+.summary { margin: 0 0 1em; }
+button.secondary { background: #fff; color: var(--brand); border: 1px solid var(--brand); }
+button.danger { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
 button.link { background: none; color: #fff; padding: 0; text-decoration: underline; }
 button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; }
 .error { background: #fdecea; color: var(--accent); border-left: 4px solid var(--accent); padding: .6em 1em; }
@@ -108,6 +113,17 @@ body.offline .status { color: #ff8a80; font-weight: bold; }
 
 std::string_view dashboard_js() {
     return R"JS(
+// Buttons that change something (new join code, remove a student) ask first.
+(function () {
+  'use strict';
+  var forms = document.querySelectorAll('form[data-confirm]');
+  Array.prototype.forEach.call(forms, function (f) {
+    f.addEventListener('submit', function (e) {
+      if (!window.confirm(f.getAttribute('data-confirm'))) e.preventDefault();
+    });
+  });
+})();
+
 // Projector refresh: fetch the class's progress every few seconds and update the page.
 // Only textContent and properties are set, so names can never become markup.
 (function () {

@@ -94,6 +94,13 @@ std::string join_titles(const std::vector<std::string>& items) {
     return out;
 }
 
+// A POST button; the dashboard script asks `question` first (without script it just posts).
+std::string confirm_button(const std::string& action, const std::string& question, const std::string& label,
+                           const std::string& button_class) {
+    return "<form class=\"inline\" method=\"post\" action=\"" + esc(action) + "\" data-confirm=\"" + esc(question) +
+           "\"><button type=\"submit\" class=\"" + esc(button_class) + "\">" + esc(label) + "</button></form>";
+}
+
 // Categories at a glance; the scenario titles fold out (no script needed).
 std::string missing_cell(const StudentLine& s) {
     if (s.missing_titles.empty()) return "—";
@@ -224,9 +231,13 @@ std::string render_report(const PageChrome& chrome, const ReportView& v) {
                     "<a class=\"button secondary\" href=\"" + esc(paths::projector(v.class_id)) +
                     "\">投影</a> <a class=\"button\" href=\"" + esc(paths::report_csv(v.class_id)) +
                     "\" download>导出 CSV（Excel 可打开）</a></span></div>\n";
-    b += "<p class=\"summary\">加入码 <span class=\"code\">" + esc(v.join_code) + "</span> · " +
+    // A <div>, not a <p>: a <form> inside a <p> would close the paragraph early.
+    b += "<div class=\"summary\">加入码 <span class=\"code\">" + esc(v.join_code) + "</span> " +
+         confirm_button(paths::rotate_join_code(v.class_id), "换码后旧加入码立即失效（已加入的同学不受影响）。确定换一个吗？",
+                        "换一个加入码", "small secondary") +
+         " · " +
          num(static_cast<int64_t>(v.students.size())) + " 名同学 · 平均最好成绩 " + esc(format_number(v.mean_best)) +
-         " 分 · " + goal_badge(v.goal_met, v.progress_pct) + "</p>\n";
+         " 分 · " + goal_badge(v.goal_met, v.progress_pct) + "</div>\n";
     b += "<section class=\"card\">\n<h2>无诈班级标准</h2>\n" + check_list(v.checks, "") + "</section>\n";
 
     b += "<section class=\"card\">\n<h2>薄弱类别</h2>\n";
@@ -252,7 +263,7 @@ std::string render_report(const PageChrome& chrome, const ReportView& v) {
         b += "<p class=\"empty\">还没有同学加入。</p>\n";
     } else {
         b += "<table class=\"grid\">\n<thead><tr><th>昵称</th><th>完成</th><th>平均最好成绩</th><th>最近结局</th>"
-             "<th>还没完成的类别</th><th>最近一次被骗</th></tr></thead>\n<tbody>\n";
+             "<th>还没完成的类别</th><th>最近一次被骗</th><th></th></tr></thead>\n<tbody>\n";
         for (const auto& s : v.students) {
             const bool done = s.total > 0 && s.finished >= s.total;
             b += "<tr";
@@ -262,6 +273,10 @@ std::string render_report(const PageChrome& chrome, const ReportView& v) {
                  "</td><td class=\"ending " + esc(s.latest_ending.value_or("none")) + "\">" +
                  esc(ending_label(s.latest_ending)) + "</td><td>" + missing_cell(s) + "</td><td>" +
                  (s.scammed_categories.empty() ? std::string("—") : esc(join_titles(s.scammed_categories))) +
+                 "</td><td>" +
+                 confirm_button(paths::remove_student(v.class_id, s.id),
+                                "确定把「" + s.nickname + "」移出班级吗？移出后 TA 的令牌失效，成绩不再计入班级。", "移出",
+                                "small danger") +
                  "</td></tr>\n";
         }
         b += "</tbody>\n</table>\n";

@@ -19,5 +19,9 @@ inline std::string projector(int64_t id) { return class_base(id) + "/projector";
 inline std::string projector_json(int64_t id) { return class_base(id) + "/projector.json"; }
 inline std::string report(int64_t id) { return class_base(id) + "/report"; }
 inline std::string report_csv(int64_t id) { return class_base(id) + "/report.csv"; }
+inline std::string rotate_join_code(int64_t id) { return class_base(id) + "/join-code"; }
+inline std::string remove_student(int64_t id, int64_t student_id) {
+    return class_base(id) + "/students/" + std::to_string(student_id) + "/remove";
+}
 
 } // namespace ff::web::paths

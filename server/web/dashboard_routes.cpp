@@ -1,6 +1,6 @@
 // The counsellor dashboard's routes under /dashboard: sign in/out, class list, create a
-// class, projector view (+ its refresh JSON), report (+ CSV). Pages are rendered by
-// dashboard_pages.cpp from view models built by dashboard_model.cpp.
+// class, projector view (+ its refresh JSON), report (+ CSV), new join code, remove a
+// student. Pages are rendered by dashboard_pages.cpp from view models (dashboard_model.cpp).
 #include "class_access.h"
 #include "class_progress.h"
 #include "csv_report.h"
@@ -259,6 +259,22 @@ void add_class_pages(httplib::Server& http, App& app) {
                            render_report(chrome_for(who, c.name + " · 报告"),
                                          report_view(load_class_progress(app.storage, app.packs, c))));
              }));
+
+    http.Post(R"(/dashboard/classes/(\d+)/join-code)",
+              dashboard(app, Kind::page, [&app](const Req& req, Res& res, const Principal& who) {
+                  auto c = class_of(app, req, who);
+                  for (int attempt = 0; attempt < 20; ++attempt)
+                      if (app.storage.set_join_code(c.id, new_join_code())) return redirect(res, paths::report(c.id));
+                  throw HttpError(503, "暂时生成不了新的加入码，请重试");
+              }));
+
+    http.Post(R"(/dashboard/classes/(\d+)/students/(\d+)/remove)",
+              dashboard(app, Kind::page, [&app](const Req& req, Res& res, const Principal& who) {
+                  auto c = class_of(app, req, who);
+                  if (!app.storage.remove_student(c.id, path_id(req, 2))) throw HttpError(404, "这个班级里没有这名同学");
+                  app.leaderboard.invalidate();
+                  redirect(res, paths::report(c.id));
+              }));
 
     http.Get(R"(/dashboard/classes/(\d+)/report\.csv)",
              dashboard(app, Kind::data, [&app](const Req& req, Res& res, const Principal& who) {

@@ -4,6 +4,7 @@
 #include "fraudfree/loader.h"
 #include "fraudfree/result.h"
 #include "fraudfree/runner.h"
+#include "save/quiz.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -266,13 +267,43 @@ private:
     fs::path dir_;
 };
 
+// Xvfb, the game in it and its window, for one test.
+struct Session {
+    Display display;
+    std::unique_ptr<Child> game;
+    std::unique_ptr<Window> win;
+
+    Session(const fs::path& dir, const std::vector<std::string>& args) : display(dir / "xvfb.log") {
+        if (display.name().empty()) return;
+        std::vector<std::string> argv{FRAUDFREE_GAME_BIN};
+        argv.insert(argv.end(), args.begin(), args.end());
+        game = std::make_unique<Child>(argv, std::vector<std::string>{"DISPLAY=" + display.name(), "SDL_AUDIODRIVER=dummy"},
+                                       dir / "game.log");
+        std::string wid;
+        const bool found = wait_until(
+            [&] {
+                wid = run("DISPLAY=" + display.name() + " xdotool search --onlyvisible --name FraudFree 2>/dev/null");
+                if (wid.find('\n') != std::string::npos) wid = wid.substr(0, wid.find('\n'));
+                return !wid.empty();
+            },
+            30s, 200ms);
+        if (!found) return;
+        win = std::make_unique<Window>(display.name(), wid, dir);
+        win->xdo("windowfocus --sync " + wid);
+    }
+    bool ready() const { return win != nullptr; }
+};
+
+bool have_tools() {
+    if (have_program("Xvfb") && have_program("xdotool") && have_program("import")) return true;
+    WARN("SKIPPED: the window test needs Xvfb, xdotool and ImageMagick's import (scripts/setup --test installs them)");
+    return false;
+}
+
 } // namespace
 
 SCENARIO("a student plays a whole scenario in the real window with keys and clicks", "[e2e][window]") {
-    if (!have_program("Xvfb") || !have_program("xdotool") || !have_program("import")) {
-        WARN("SKIPPED: the window test needs Xvfb, xdotool and ImageMagick's import (scripts/setup --test installs them)");
-        return;
-    }
+    if (!have_tools()) return;
     const fs::path dir = fs::temp_directory_path() / ("ff-e2e-window-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
@@ -295,22 +326,10 @@ SCENARIO("a student plays a whole scenario in the real window with keys and clic
     const auto expected = ff::make_result(*loaded.pack, kScenario, path);
     REQUIRE(expected.record);
 
-    Display display(dir / "xvfb.log");
-    REQUIRE_FALSE(display.name().empty());
-    Child game({FRAUDFREE_GAME_BIN, "--data", data.string(), "--pack", kPack, "--scenario", kScenario, "--size",
-                "1366x768"},
-               {"DISPLAY=" + display.name(), "SDL_AUDIODRIVER=dummy"}, dir / "game.log");
-    std::string wid;
-    REQUIRE(wait_until(
-        [&] {
-            wid = run("DISPLAY=" + display.name() + " xdotool search --onlyvisible --name FraudFree 2>/dev/null");
-            while (!wid.empty() && (wid.back() == '\n' || wid.back() == ' ')) wid.pop_back();
-            if (wid.find('\n') != std::string::npos) wid = wid.substr(0, wid.find('\n'));
-            return !wid.empty();
-        },
-        30s, 200ms));
-    Window win(display.name(), wid, dir);
-    win.xdo("windowfocus --sync " + wid);
+    Session session(dir, {"--data", data.string(), "--pack", kPack, "--scenario", kScenario, "--size", "1366x768"});
+    REQUIRE(session.ready());
+    Window& win = *session.win;
+    Child& game = *session.game;
 
     WHEN("the student answers with key 1-4, a mouse click and arrow keys plus Enter") {
         for (size_t step = 0; step < path.size(); ++step) {
@@ -397,4 +416,75 @@ SCENARIO("a student plays a whole scenario in the real window with keys and clic
     }
     std::error_code ec;
     fs::remove_all(dir, ec);
+}
+
+SCENARIO("a new student types a nickname and takes the pre-test in the real window", "[e2e][window]") {
+    if (!have_tools()) return;
+    const fs::path dir = fs::temp_directory_path() / ("ff-e2e-newcomer-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path data = dir / "data";
+
+    // The quiz the game asks: the pack with the first quiz among the bundled content.
+    auto loaded = ff::load_pack_dir(kPack);
+    REQUIRE(loaded.pack);
+    const auto items = ff::save::pick_quiz_items(*loaded.pack, "pre");
+    REQUIRE(items.size() >= 3);
+    std::vector<int> answers;
+    for (size_t i = 0; i < items.size(); ++i)
+        answers.push_back(static_cast<int>(i % std::min<size_t>(3, items[i]->options.size())) + 1);
+    const auto expected = ff::save::grade_quiz("pre", loaded.pack->id, items, answers, "");
+
+    Session session(dir, {"--data", data.string(), "--pack", kPack, "--size", "1366x768"});
+    REQUIRE(session.ready());
+    Window& win = *session.win;
+    auto screen_changes = [&](const Image& before) {
+        return wait_until([&] { return !(win.settled() == before); }, 20s);
+    };
+
+    WHEN("they press Enter on the title, type a nickname, and answer every question with the number keys") {
+        Image title = win.settled();
+        win.key("Return"); // 开始练习: no nickname yet, so the nickname screen comes first
+        REQUIRE(screen_changes(title));
+        Image nickname = win.settled();
+        win.xdo("type --delay 120 'Xiao Ming'");
+        win.key("BackSpace"); // and a correction
+        win.key("g");
+        REQUIRE(screen_changes(nickname));
+        Image typed = win.settled();
+        win.key("Return"); // 保存并开始 -> the optional pre-test
+        REQUIRE(screen_changes(typed));
+        Image intro = win.settled();
+        win.key("Return"); // 开始答题
+        REQUIRE(screen_changes(intro));
+        for (size_t i = 0; i < items.size(); ++i) {
+            INFO("question " << i + 1 << " of " << items.size());
+            Image question = win.settled();
+            win.key(std::to_string(answers[i]));
+            REQUIRE(screen_changes(question)); // right/wrong and the explanation
+            Image explained = win.settled();
+            win.key("Return"); // next question, or the result
+            REQUIRE(screen_changes(explained));
+        }
+        const fs::path profile = data / "profile.json";
+        REQUIRE(wait_until([&] { return fs::exists(profile); }, 10s));
+
+        THEN("profile.json has the nickname and the graded pre-test; settings remember it was taken") {
+            std::ifstream in(profile);
+            const nlohmann::json j = nlohmann::json::parse(in);
+            CHECK(j["nickname"] == "Xiao Ming");
+            REQUIRE(j["quiz"].size() == 1);
+            CHECK(j["quiz"][0]["phase"] == "pre");
+            CHECK(j["quiz"][0]["pack_id"] == loaded.pack->id);
+            CHECK(j["quiz"][0]["answers"].get<std::vector<int>>() == answers);
+            CHECK(j["quiz"][0]["correct"] == expected.correct);
+            CHECK(j["quiz"][0]["total"] == expected.total);
+            std::ifstream sin(data / "settings.json");
+            const nlohmann::json settings = nlohmann::json::parse(sin);
+            CHECK(settings["pretest_done"] == true);
+        }
+    }
+    session.game->stop();
+    std::error_code ec;
+    if (!std::getenv("FRAUDFREE_E2E_KEEP")) fs::remove_all(dir, ec);
 }

@@ -135,6 +135,19 @@ SCENARIO("a student plays a whole scenario in the real window with the keyboard"
     std::string win = find_window(xdo);
     INFO("game output: " << game_log());
     REQUIRE_FALSE(win.empty());
+    // Keys sent before the game's first frame can be lost while SDL sets up the window and
+    // its input method, so wait until the messenger background is on screen.
+#ifdef FF_IMPORT
+    for (int i = 0; i < 120; ++i) {
+        fs::path png = data / "first.png";
+        sh(std::string("DISPLAY=") + disp + " '" + FF_IMPORT + "' -window root '" + png.string() + "' 2>/dev/null");
+        auto img = fftest::read_png(png);
+        if (img.ok() && fftest::count_color(img, 0xEDEDED) > 10000) break;
+        std::this_thread::sleep_for(250ms);
+    }
+#else
+    std::this_thread::sleep_for(2s);
+#endif
     auto key = [&](const std::string& k) {
         sh(xdo + "key --window " + win + " " + k);
         std::this_thread::sleep_for(250ms);
@@ -151,6 +164,13 @@ SCENARIO("a student plays a whole scenario in the real window with the keyboard"
         key("Return"); // on to the debrief
 
         THEN("the finished play is saved with core's score and queued for the server") {
+#ifdef FF_IMPORT
+            if (!fs::exists(profile)) {
+                // Keep what the window showed, for whoever reads the failure.
+                sh(std::string("DISPLAY=") + disp + " '" + FF_IMPORT + "' -window root /tmp/ff-window-failure.png 2>/dev/null");
+                WARN("window at failure: /tmp/ff-window-failure.png");
+            }
+#endif
             REQUIRE(fs::exists(profile));
             std::ifstream in(profile);
             auto j = nlohmann::json::parse(in);

@@ -4,8 +4,8 @@
 Starts a fresh fraudfree-server on 127.0.0.1, signs in with a counsellor token by typing it
 into the form, creates a class by ticking the form, lets students (one with the nickname
 <script>alert(1)</script>) join and play through the JSON API, opens the projector view,
-checks that it refreshes itself and that no script from a nickname ran, then saves
-screenshots of the projector and the report. Python standard library only.
+checks that it refreshes itself and that no script from a nickname ran, saves screenshots
+of the projector and the report, and removes a student through the confirm dialog. Python standard library only.
 
 Usage: dashboard_browser.py --server-bin BIN --source-dir DIR --out DIR [--chromium PATH]
 Exit code 0 on success; a failure prints what went wrong.
@@ -176,13 +176,27 @@ class Chromium:
             if "method" in reply:
                 self.events.append(reply)
 
+    def wait_event(self, method, seconds=20):
+        """The next event named `method` (taken out of the event list)."""
+        end = time.monotonic() + seconds
+        while True:
+            for i, e in enumerate(self.events):
+                if e.get("method") == method:
+                    return self.events.pop(i)
+            if time.monotonic() > end:
+                raise Failure("no %s within %d s" % (method, seconds))
+            left()
+            msg = self._read_message()
+            if "method" in msg:
+                self.events.append(msg)
+
     def js(self, expression):
         r = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
         if "exceptionDetails" in r:
             raise Failure("script failed: %s\n%s" % (expression, r["exceptionDetails"]))
         return r["result"].get("value")
 
-    def wait_for(self, expression, what, seconds=15):
+    def wait_for(self, expression, what, seconds=30):
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             left()
@@ -333,7 +347,7 @@ def main():
         if status != 201:
             raise Failure("late join failed")
         browser.wait_for("document.getElementById('p-students').textContent === '%d'" % (len(students) + 1),
-                         "the projector to refresh itself", seconds=12)
+                         "the projector to refresh itself", seconds=20)
         browser.wait_for("document.getElementById('p-status').textContent.startsWith('已更新')", "refresh status")
         names = browser.js("[...document.querySelectorAll('#p-done li')].map(li => li.textContent)")
         if HOSTILE not in names or browser.js("document.scripts.length") != 1:
@@ -354,6 +368,16 @@ def main():
         if csv_href != class_path + "/report.csv":
             raise Failure("CSV link is %r" % csv_href)
         browser.screenshot(os.path.join(args.out, "dashboard-report.png"), full_page=True)
+
+        # Removing a student asks first (the dashboard script's confirm), then the row is gone.
+        browser.js("setTimeout(() => [...document.querySelectorAll('tr')].find(tr => tr.textContent.includes('冯雪'))"
+                   ".querySelector('button.danger').click(), 0)")
+        dialog = browser.wait_event("Page.javascriptDialogOpening")["params"]
+        if dialog["type"] != "confirm" or "冯雪" not in dialog["message"]:
+            raise Failure("unexpected dialog %r" % dialog)
+        browser.call("Page.handleJavaScriptDialog", accept=True)
+        browser.wait_for("document.readyState === 'complete' && !document.body.innerText.includes('冯雪')",
+                         "the report without the removed student")
 
         problems = browser.problems()
         if problems:

@@ -244,6 +244,29 @@ SCENARIO("a counsellor signs in, creates a class and watches it on the projector
             CHECK(csv->body.rfind("\xEF\xBB\xBF", 0) == 0);
             CHECK(csv->body.find("小李") != std::string::npos);
 
+            AND_THEN("a new join code replaces the old one, and a removed student no longer counts") {
+                auto rotated = b.post("/dashboard/classes/" + id + "/join-code", {});
+                REQUIRE(rotated);
+                CHECK(rotated->status == 303);
+                CHECK(rotated->get_header_value("Location") == "/dashboard/classes/" + id + "/report");
+                auto after = body_json(get_with(api, "/api/v1/classes", teacher));
+                const std::string new_code = after[0]["join_code"];
+                CHECK(new_code != code);
+                CHECK(post_json(api, "/api/v1/join", {{"join_code", code}, {"nickname", "晚到"}})->status == 404);
+
+                const auto student_id = body_json(joined)["student_id"].get<int64_t>();
+                auto removed = b.post("/dashboard/classes/" + id + "/students/" + std::to_string(student_id) + "/remove", {});
+                REQUIRE(removed);
+                CHECK(removed->status == 303);
+                auto page = b.get("/dashboard/classes/" + id + "/report");
+                REQUIRE(page);
+                CHECK(page->body.find("&lt;script&gt;") == std::string::npos);
+                CHECK(page->body.find(new_code) != std::string::npos);
+                CHECK(get_with(api, "/api/v1/me/results", student)->status == 401);
+                auto again = b.post("/dashboard/classes/" + id + "/students/" + std::to_string(student_id) + "/remove", {});
+                REQUIRE(again);
+                CHECK(again->status == 404);
+            }
             AND_THEN("another counsellor can neither see nor download it") {
                 Browser b2(server);
                 REQUIRE(b2.post("/dashboard/login", {{"token", other}})->status == 303);
@@ -255,6 +278,8 @@ SCENARIO("a counsellor signs in, creates a class and watches it on the projector
                 CHECK(b2.get("/dashboard/classes/" + id + "/report.csv")->status == 403);
                 CHECK(b2.get("/dashboard/classes/" + id + "/projector.json")->status == 403);
                 CHECK(b2.get("/dashboard/classes/999/report")->status == 404);
+                CHECK(b2.post("/dashboard/classes/" + id + "/join-code", {})->status == 403);
+                CHECK(b2.post("/dashboard/classes/" + id + "/students/1/remove", {})->status == 403);
             }
             AND_THEN("after signing out the cookie no longer opens anything") {
                 auto out = b.post("/dashboard/logout", {});

@@ -211,6 +211,11 @@ SCENARIO("the report page lists weak categories, unfinished students and the CSV
     CHECK(html.find("<tr><td class=\"nick\">小李</td><td class=\"num\">3 / 3</td>") != std::string::npos);
     CHECK(html.find("还差 3.8 分") != std::string::npos);
 
+    CHECK(html.find("<form class=\"inline\" method=\"post\" action=\"/dashboard/classes/7/join-code\" data-confirm=") !=
+          std::string::npos);
+    CHECK(html.find("action=\"/dashboard/classes/7/students/1/remove\" data-confirm=\"确定把「小王」移出班级吗？") !=
+          std::string::npos);
+
     WHEN("students carry markup in nickname and missing titles") {
         v.students[0].nickname = kHostile;
         v.students[1].missing_titles = {kHostile};

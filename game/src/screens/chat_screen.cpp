@@ -33,6 +33,10 @@ struct State {
     int focus = 0;
     bool keyboard = false;      // show the focus ring once keys are used
     bool ring_sound = false;
+    std::vector<int> heights;                 // measured height per conversation item
+    std::vector<ChatItem::Kind> height_kinds; // what each measured item was (typing turns into a message)
+    int heights_width = -1;
+    float heights_scale = 0;
 };
 
 // Minutes of a fictional evening, so time stamps look real but never depend on the clock.
@@ -79,6 +83,16 @@ std::vector<ChatItem> visible_items(const State& st) {
             continue;
         }
         std::string from = !me && e.message ? e.message->from : "";
+        if (!me && is_system_sender(from)) {
+            items.push_back(ChatItem{ChatItem::Kind::narration, e.text, "", nullptr, false});
+            continue;
+        }
+        if (!me && is_notification_sender(from)) {
+            items.push_back(ChatItem{ChatItem::Kind::notice, e.text, from, nullptr, false});
+            if (e.message->attachment)
+                items.push_back(ChatItem{ChatItem::Kind::attachment, "", from, &*e.message->attachment, false});
+            continue;
+        }
         if (!e.text.empty())
             items.push_back(ChatItem{me ? ChatItem::Kind::me : ChatItem::Kind::them, e.text, from, nullptr, group || !from.empty()});
         if (!me && e.message && e.message->attachment)
@@ -499,12 +513,28 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
 
         std::vector<ChatItem> items = visible_items(s);
         int content_h = t.px(8);
-        std::vector<int> heights;
-        heights.reserve(items.size());
-        for (const auto& it : items) {
-            heights.push_back(chat_item(ui, it, s.style, c, view.x, 0, view.w, false));
-            content_h += heights.back();
+        // Item heights only change with the width or the text size, and the conversation only
+        // grows at its end, so a 500-message chat measures just its newest lines per frame.
+        if (s.heights_width != view.w || s.heights_scale != t.scale * t.text_scale) {
+            s.heights.clear();
+            s.height_kinds.clear();
+            s.heights_width = view.w;
+            s.heights_scale = t.scale * t.text_scale;
         }
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (i < s.heights.size() && s.height_kinds[i] == items[i].kind) continue;
+            s.heights.resize(i);
+            s.height_kinds.resize(i);
+            for (size_t j = i; j < items.size(); ++j) {
+                s.heights.push_back(chat_item(ui, items[j], s.style, c, view.x, 0, view.w, false));
+                s.height_kinds.push_back(items[j].kind);
+            }
+            break;
+        }
+        s.heights.resize(items.size());
+        s.height_kinds.resize(items.size());
+        const std::vector<int>& heights = s.heights;
+        for (int h : heights) content_h += h;
         s.scroll.update(ui, view, content_h);
         if (all_shown == false || s.runner->finished()) {
             // Space or a click on the conversation skips the waiting.

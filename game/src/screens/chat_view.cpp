@@ -15,6 +15,14 @@ bool is_narration(const std::string& text) {
            text.compare(text.size() - close.size(), close.size(), close) == 0;
 }
 
+bool is_system_sender(const std::string& from) {
+    return from == "系统提示" || from == "系统" || from == "系统消息";
+}
+
+bool is_notification_sender(const std::string& from) {
+    return from == "手机通知" || from.rfind("短信", 0) == 0;
+}
+
 namespace {
 
 struct BubbleColors {
@@ -145,6 +153,24 @@ int chat_item(Ui& ui, const ChatItem& item, ChatStyle style, const ff::Contact& 
             ui.paint.fill_round_rect(pill, t.px(6), bg);
             if (t.high_contrast) ui.paint.fill_round_rect_bordered(pill, t.px(6), t.c.panel, t.c.panel_border, t.px(1));
             ui.text.draw_block(b, pill.x + t.px(10), y + t.px(5), b.width, t.high_contrast ? t.c.text : muted, Align::center);
+        }
+        return h + gap;
+    }
+
+    if (item.kind == ChatItem::Kind::notice) {
+        // A phone notification banner: who sent it on top, the text below.
+        int bw = std::min(w - 2 * t.px(16), t.px(340));
+        int pad = t.px(12);
+        TextBlock b = ui.text.layout(item.text, small + t.px(1), bw - 2 * pad, false);
+        int head = ui.text.line_height(small, true);
+        int h = pad + head + t.px(4) + b.height + pad;
+        if (draw) {
+            SDL_Rect card{x + (w - bw) / 2, y, bw, h};
+            if (t.high_contrast) ui.paint.fill_round_rect_bordered(card, t.px(14), t.c.panel, t.c.panel_border, t.px(2));
+            else ui.paint.fill_round_rect_bordered(card, t.px(14), SDL_Color{0xF4, 0xF5, 0xF8, 255}, t.c.panel_border, t.px(1));
+            ui.paint.fill_round_rect(SDL_Rect{card.x + pad, y + pad + t.px(1), head - t.px(2), head - t.px(2)}, t.px(4), t.c.accent);
+            ui.text.draw_line(item.from, card.x + pad + head + t.px(6), y + pad, small, t.c.text_muted, true);
+            ui.text.draw_block(b, card.x + pad, y + pad + head + t.px(4), b.width, t.c.text);
         }
         return h + gap;
     }

@@ -42,6 +42,7 @@ struct State {
     Scroll scroll;
     int focus = 0; // index over all cards, for the keyboard
     bool focus_moved = false;
+    bool keyboard = false; // the focus ring shows once the arrow keys are used
     std::vector<Group> groups;
     ff::AwarenessProfile progress;
 };
@@ -166,10 +167,15 @@ Screen make_list_screen(Context& ctx, const ScreenRequest&) {
             if (ui.key(SDLK_LEFT)) st->focus = (st->focus + total_cards - 1) % total_cards;
             if (ui.key(SDLK_DOWN)) st->focus = std::min(total_cards - 1, st->focus + cols);
             if (ui.key(SDLK_UP)) st->focus = std::max(0, st->focus - cols);
-            if (st->focus != before) st->focus_moved = true;
+            if (st->focus != before) st->focus_moved = st->keyboard = true;
         }
         st->scroll.update(ui, view, content_h);
         bool enter = ui.key(SDLK_RETURN) || ui.key(SDLK_KP_ENTER);
+        if (enter && !st->keyboard) {
+            // The first Enter shows where the focus is; the next one opens it.
+            st->keyboard = true;
+            enter = false;
+        }
 
         ui.paint.push_clip(view);
         int y = top + t.px(20) - st->scroll.offset;
@@ -190,14 +196,14 @@ Screen make_list_screen(Context& ctx, const ScreenRequest&) {
                 int col = static_cast<int>(i) % cols;
                 int row = static_cast<int>(i) / cols;
                 SDL_Rect r{margin + col * (card_w + gap), y + row * (card_h + gap), card_w, card_h};
-                bool focused = index == st->focus;
-                if (focused) {
+                bool focused = st->keyboard && index == st->focus;
+                if (index == st->focus) {
                     focus_top = r.y;
                     focus_bottom = r.y + r.h;
                 }
                 bool open = false;
                 if (r.y + r.h >= view.y && r.y <= view.y + view.h) draw_card(ui, ctx, *st, g.entries[i], r, focused, open);
-                if (focused && enter) open = true;
+                if (index == st->focus && enter) open = true;
                 if (open) {
                     ctx.open(ScreenRequest{"chat", g.entries[i].pack->id, g.entries[i].scenario->id});
                 }

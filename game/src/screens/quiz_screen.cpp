@@ -145,8 +145,10 @@ int draw_question(Ui& ui, Context& ctx, State& st, int x, int y, int w) {
         }
         ui.paint.fill_round_rect_bordered(r, t.px(10), bg, border, t.px(answer && (n == q.answer || n == answer) ? 3 : 1.5f));
         const int kr = t.px(13);
-        ui.paint.fill_circle(x + pad + kr, r.y + r.h / 2, kr, answer && n == q.answer ? t.c.safe : t.c.accent);
-        const std::string mark = answer && n == q.answer ? "✓" : answer && n == answer ? "✗" : option_key(i);
+        const SDL_Color badge = answer && n == q.answer ? t.c.safe : answer && n == answer ? t.c.scammed : t.c.accent;
+        ui.paint.fill_circle(x + pad + kr, r.y + r.h / 2, kr, badge);
+        // "×" rather than "✗": every CJK font on campus PCs has the multiplication sign.
+        const std::string mark = answer && n == q.answer ? "✓" : answer && n == answer ? "×" : option_key(i);
         const int mw = ui.text.measure(mark, t.font_small(), true);
         ui.text.draw_line(mark, x + pad + kr - mw / 2, r.y + r.h / 2 - ui.text.line_height(t.font_small(), true) / 2,
                           t.font_small(), t.c.accent_text, true);
