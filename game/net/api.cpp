@@ -66,8 +66,9 @@ std::string printable(const json& j, const char* key)
     if (it == j.end() || it->is_null()) return {};
     if (it->is_string()) return it->get<std::string>();
     if (it->is_number_float()) {
+        const double v = it->get<double>();
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%.1f", it->get<double>());
+        std::snprintf(buf, sizeof buf, v == static_cast<double>(static_cast<int64_t>(v)) ? "%.0f" : "%.1f", v);
         return buf;
     }
     return it->dump();

@@ -39,6 +39,8 @@ std::string NetSession::queue_result(ff::ResultRecord record)
     return id;
 }
 
+void NetSession::result_queued() { results_->notify(); }
+
 SyncStatus NetSession::sync_status() const { return results_->status(); }
 
 void NetSession::start_join(const std::string& join_code, const std::string& nickname)
@@ -65,6 +67,7 @@ std::optional<ApiResult<ClassStatus>> NetSession::take_class() { return class_.t
 
 std::vector<PackUpdate> NetSession::take_pack_updates() { return packs_->take_updates(); }
 void NetSession::check_packs_now() { packs_->check_now(); }
+void NetSession::browsing_packs() { packs_->check_if_idle_for(std::chrono::seconds(10)); }
 PackSyncStatus NetSession::pack_status() const { return packs_->status(); }
 
 void apply_join(ff::save::Profile& profile, const JoinOk& joined)

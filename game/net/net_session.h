@@ -46,6 +46,8 @@ public:
     // A finished play: queue it on disk (assigning its UUID when empty) and wake the
     // sender. Returns the id. Throws std::runtime_error when the disk refuses.
     std::string queue_result(ff::ResultRecord record);
+    // A result was queued by someone else (the game's save code): send it now.
+    void result_queued();
     SyncStatus sync_status() const;
 
     // Join: start, then poll each frame. A successful join also hands the token to the
@@ -61,6 +63,9 @@ public:
     // Packs installed by the background updater since the last call (already validated).
     std::vector<PackUpdate> take_pack_updates();
     void check_packs_now();
+    // The player is looking at the scenario list: read the catalogue unless that happened
+    // in the last few seconds, so a pack published during a lesson shows up soon.
+    void browsing_packs();
     PackSyncStatus pack_status() const;
     NewMarks& new_marks() { return *marks_; }
 

@@ -91,6 +91,17 @@ void PackSync::check_now()
     wake_.notify_all();
 }
 
+void PackSync::check_if_idle_for(std::chrono::milliseconds gap)
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (std::chrono::steady_clock::now() - last_check_ < gap) return;
+        last_check_ = std::chrono::steady_clock::now();
+        check_now_ = true;
+    }
+    wake_.notify_all();
+}
+
 PackSyncStatus PackSync::status() const
 {
     std::lock_guard lock(mutex_);
@@ -103,6 +114,7 @@ void PackSync::run()
         {
             std::lock_guard lock(mutex_);
             if (stop_) return;
+            last_check_ = std::chrono::steady_clock::now();
         }
         UpdateReport report = update_packs_once(*http_, config_.data_dir, known_, failed_);
         for (const auto& u : report.installed)

@@ -79,6 +79,8 @@ public:
     // on the network.
     std::vector<PackUpdate> take_updates();
     void check_now();
+    // check_now() unless a check started less than `gap` ago (cheap; call it freely).
+    void check_if_idle_for(std::chrono::milliseconds gap);
     PackSyncStatus status() const;
 
 private:
@@ -94,6 +96,7 @@ private:
     std::condition_variable wake_;
     bool stop_ = false;
     bool check_now_ = false;
+    std::chrono::steady_clock::time_point last_check_{};
     std::vector<PackUpdate> ready_;
     PackSyncStatus status_;
 

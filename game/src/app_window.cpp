@@ -3,6 +3,7 @@
 #include "audio.h"
 #include "context_setup.h"
 #include "font_discovery.h"
+#include "screens/class_net.h"
 #include "screen_host.h"
 #include "sdl_handles.h"
 
@@ -101,6 +102,12 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
             r.id = host->screen().id;
         host->open(r);
     };
+    // The class server (issue 7): its threads wake this loop with a user event.
+    attach_net(*ctx, exe_dir, [] {
+        SDL_Event wake{};
+        wake.type = SDL_USEREVENT;
+        SDL_PushEvent(&wake);
+    });
     host->open(initial_request(*ctx));
     SDL_StartTextInput();
 
@@ -128,6 +135,11 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
             dirty = true;
         }
         if (wake_at >= 0 && now() >= wake_at) dirty = true;
+        // Packs downloaded from the class server (swapped in only where it is safe).
+        if (take_downloaded_packs(*ctx, host->screen().id)) {
+            host->open(ScreenRequest{host->screen().id});
+            dirty = true;
+        }
         if (dirty) {
             FrameOutcome f = host->frame(input, ow, oh, dpi, now());
             SDL_RenderPresent(renderer.get());
@@ -210,6 +222,7 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
                 input.editing = std::string(e.edit.text);
                 dirty = true;
                 break;
+            case SDL_USEREVENT: dirty = true; break; // the class server's status or packs changed
             default: break;
             }
             got = running && SDL_PollEvent(&e) == 1;

@@ -1,5 +1,7 @@
 #include "context_setup.h"
 
+#include "screens/class_net.h"
+
 #include "save/clock.h"
 #include "save/result_queue.h"
 
@@ -21,7 +23,8 @@ std::unique_ptr<Context> make_context(const Options& options, const std::filesys
         ctx->save = ff::save::load_save(ctx->data_dir);
     }
     for (const auto& n : ctx->save.notices) ctx->notices.push_back(n.message);
-    if (!options.server_url.empty()) ctx->save.settings.server_url = options.server_url;
+    // --server is used for this run only (screens/class_net.cpp resolves it); it is not
+    // written into settings.json.
     reload_library(*ctx);
     ctx->open = [](const ScreenRequest&) {};
     ctx->sound = [](Cue) {};
@@ -48,6 +51,10 @@ std::string record_play(Context& ctx, ff::ResultRecord record) {
 
 void reload_library(Context& ctx) {
     ctx.library = load_library(find_pack_dirs(ctx.options.content_dirs, ctx.options.pack_dir));
+    // Packs downloaded from the class server sit next to the bundled ones (not when an
+    // author previews one --pack, and not in headless runs without --data).
+    if (ctx.options.pack_dir.empty() && !(ctx.headless && ctx.options.data_dir.empty()))
+        add_installed_packs(ctx.library, ctx.data_dir);
 }
 
 ScreenRequest initial_request(const Context& ctx) {

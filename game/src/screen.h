@@ -23,9 +23,14 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace ff::net {
+class NetSession;
+}
 
 namespace ff::game {
 
@@ -73,6 +78,11 @@ struct Context {
     std::function<void()> reload;
     // True for scenarios that arrived since the player last looked (issue 7 fills this in).
     std::function<bool(const std::string& pack_id, const std::string& scenario_id)> is_new;
+
+    // The companion server connection (issue 7, screens/class_net.h); null in headless runs.
+    std::shared_ptr<ff::net::NetSession> net;
+    // Drawn over every screen after it (the sync status badge); may be empty.
+    std::function<void(Ui&)> overlay;
 
     // One-line messages shown once at the bottom of the window (saves set aside, no sound...).
     std::vector<std::string> notices;

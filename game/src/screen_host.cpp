@@ -29,6 +29,7 @@ FrameOutcome ScreenHost::frame(Input& input, int w, int h, float dpi, double now
 
     Ui ui(painter_, text_, theme, w, h, input, now);
     if (screen_.frame) screen_.frame(ui);
+    if (ctx_.overlay) ctx_.overlay(ui);
     draw_notices(ui);
     hot_ = ui.hot_regions();
 

@@ -1,6 +1,8 @@
 #include "screen.h"
 
 #include "screens/chat_screen.h"
+#include "screens/class_join_screen.h"
+#include "screens/class_progress_screen.h"
 #include "screens/debrief_screen.h"
 #include "screens/errors_screen.h"
 #include "screens/list_screen.h"
@@ -30,6 +32,8 @@ const std::map<std::string, ScreenFactory>& registry() {
         {"posttest", make_quiz_screen},
         {"quiz", make_quiz_screen}, // --screen quiz shows the pre-test
         {"settings", make_settings_screen},
+        {"join", make_class_join_screen},
+        {"class", make_class_progress_screen},
     };
     return r;
 }

@@ -5,6 +5,7 @@
 #include "group_commit.h"
 #include "sqlite_handle.h"
 #include "sqlite_schema.h"
+#include "wal_checkpointer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -132,10 +133,12 @@ public:
     explicit SqliteStorage(const SqliteConfig& cfg)
         : opts_{cfg.synchronous_full, 5000}, writer_{open_database(cfg.path, opts_), {}},
           reads_(cfg.path, opts_, cfg.read_connections),
+          checkpointer_(cfg.path, opts_, std::chrono::milliseconds(500)),
           results_([this](std::vector<StoredResult>& batch) { return commit_results(batch); },
                    static_cast<size_t>(cfg.max_batch)) {
         std::lock_guard lock(write_mutex_);
         migrate(writer_.get());
+        exec(writer_.get(), "PRAGMA wal_autocheckpoint=0"); // the checkpointer thread does it
     }
 
     int64_t create_principal(Role role, const std::string& name, const std::string& token_hash,
@@ -376,6 +379,7 @@ private:
     std::mutex write_mutex_;
     Connection writer_;
     ReadPool reads_;
+    WalCheckpointer checkpointer_;
     GroupCommitter<StoredResult, SubmitOutcome> results_; // last: its thread uses the members above
 };
 

@@ -340,6 +340,12 @@ void Xdo::click(const std::string& window, int x, int y) const
     xdo({"click", "1"});
 }
 
+void Xdo::wiggle(const std::string& window) const
+{
+    xdo({"mousemove", "--window", window, "5", "5"});
+    xdo({"mousemove", "--window", window, "9", "7"});
+}
+
 void Xdo::screenshot(const fs::path& png) const
 {
     if (auto import = find_program("import"))

@@ -123,6 +123,8 @@ public:
     void key(const std::string& keys) const;       // e.g. "Return", "1", "ctrl+a"
     void type(const std::string& text) const;
     void click(const std::string& window, int x, int y) const; // window-relative pixels
+    // Moves the mouse a little inside the window: input events without any click.
+    void wiggle(const std::string& window) const;
     // Saves the whole screen as PNG (ImageMagick `import`), for failure reports.
     void screenshot(const std::filesystem::path& png) const;
 

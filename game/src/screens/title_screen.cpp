@@ -68,7 +68,12 @@ std::vector<Action> actions(const Context& ctx) {
     out.push_back({played ? "继续练习" : "开始练习", ScreenRequest{"start"}, ButtonKind::primary});
     if (has_screen("awareness")) out.push_back({"我的反诈档案", request_with_back("awareness", "title"), ButtonKind::secondary});
     // Joining a class exists only once the network part provides the screen.
-    if (has_screen("join")) out.push_back({"加入班级", request_with_back("join", "title"), ButtonKind::secondary});
+    if (has_screen("join")) {
+        if (ctx.save.profile.class_name.empty() || !has_screen("class"))
+            out.push_back({"加入班级", request_with_back("join", "title"), ButtonKind::secondary});
+        else
+            out.push_back({"班级进度", request_with_back("class", "title"), ButtonKind::secondary});
+    }
     if (has_screen("profile"))
         out.push_back({ctx.save.profile.nickname.empty() ? "设置昵称" : "修改昵称",
                        request_with_back("profile", "title"), ButtonKind::secondary});
