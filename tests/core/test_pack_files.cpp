@@ -7,6 +7,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 using namespace ff;
 
@@ -74,7 +77,8 @@ SCENARIO("the pack hash is stable and sensitive", "[pack_files][hash]") {
 
 SCENARIO("reading a pack folder", "[pack_files]") {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "fraudfree_test_read_pack";
+    // Per process, so two test runs on one machine never delete each other's files.
+    const fs::path dir = fs::temp_directory_path() / ("fraudfree_test_read_pack-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir / "scenarios" / "nested");
     auto write = [&](const fs::path& p, const std::string& text) { std::ofstream(dir / p, std::ios::binary) << text; };
