@@ -26,24 +26,16 @@ fs::path aside_name(const fs::path& file) {
     return candidate;
 }
 
-// Moves a damaged file out of the way (never deletes it). Returns the new name, or empty
-// (with `error` set) when the rename failed.
-fs::path set_aside(const fs::path& file, std::string& error) {
-    const fs::path target = aside_name(file);
-    std::error_code ec;
-    fs::rename(file, target, ec);
-    if (ec) {
-        error = ec.message();
-        return {};
-    }
-    return target;
-}
+enum class Aside { move, copy };
 
-// Keeps a copy of a file that was only partly readable, before the next save drops the bad parts.
-fs::path copy_aside(const fs::path& file, std::string& error) {
+// Puts a damaged file out of the way (moved), or keeps a copy of a partly readable one before the
+// next save drops its bad parts (copied); never deletes. Returns the new name, or empty (with
+// `error` set) when that failed.
+fs::path put_aside(const fs::path& file, Aside how, std::string& error) {
     const fs::path target = aside_name(file);
     std::error_code ec;
-    fs::copy_file(file, target, ec);
+    if (how == Aside::move) fs::rename(file, target, ec);
+    else fs::copy_file(file, target, ec);
     if (ec) {
         error = ec.message();
         return {};
@@ -72,7 +64,7 @@ void load_profile(const fs::path& dir, LoadedSave& out) {
     const auto j = parse_object(*bytes);
     if (!j) {
         std::string error;
-        const fs::path aside = set_aside(file, error);
+        const fs::path aside = put_aside(file, Aside::move, error);
         out.notices.push_back({aside_message("存档文件", file, aside, error, "进度从头开始")});
         return;
     }
@@ -80,7 +72,7 @@ void load_profile(const fs::path& dir, LoadedSave& out) {
     out.profile = profile_from_json(*j, &skipped);
     if (skipped > 0) {
         std::string error;
-        const fs::path copy = copy_aside(file, error);
+        const fs::path copy = put_aside(file, Aside::copy, error);
         std::string msg = "存档中有 " + std::to_string(skipped) + " 条记录已损坏，已跳过";
         msg += copy.empty() ? "（无法备份原文件：" + error + "）。" : "，原文件已备份为 " + copy.filename().string() + "。";
         out.notices.push_back({msg});
@@ -94,7 +86,7 @@ void load_settings(const fs::path& dir, LoadedSave& out) {
     const auto j = parse_object(*bytes);
     if (!j) {
         std::string error;
-        const fs::path aside = set_aside(file, error);
+        const fs::path aside = put_aside(file, Aside::move, error);
         out.notices.push_back({aside_message("设置文件", file, aside, error, "已恢复默认设置")});
         return;
     }
