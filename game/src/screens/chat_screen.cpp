@@ -126,7 +126,7 @@ void take_choice(Context& ctx, State& st, Ui& ui, int n) {
     st.skip = false;
     st.live = true;
     st.focus = 0;
-    st.scroll.stick_bottom = true;
+    st.scroll.to_bottom(); // the student's own reply always shows, like in a messenger
     ctx.sound(Cue::message_out);
     ui.redraw();
 }
@@ -151,6 +151,35 @@ void draw_status_bar(Ui& ui, SDL_Rect r, SDL_Color fg) {
         ui.paint.fill_rect(SDL_Rect{x - t.px(3), r.y + r.h / 2 + t.px(5.5f) - h, t.px(3), h}, fg);
         x -= t.px(5);
     }
+}
+
+std::string new_messages_label(int unseen) {
+    return unseen > 1 ? "↓ " + std::to_string(unseen) + " 条新消息" : std::string("↓ 新消息");
+}
+
+// Where the "new messages" pill sits: centred just above the bottom of the conversation.
+SDL_Rect new_messages_pill_rect(Ui& ui, SDL_Rect view, int unseen) {
+    const Theme& t = ui.theme;
+    const int size = t.font_small() + t.px(1);
+    const int w = ui.text.measure(new_messages_label(unseen), size, true) + t.px(36);
+    const int h = ui.text.line_height(size, true) + t.px(16);
+    return SDL_Rect{view.x + (view.w - w) / 2, view.y + view.h - h - t.px(12), w, h};
+}
+
+void draw_new_messages_pill(Ui& ui, SDL_Rect r, int unseen) {
+    const Theme& t = ui.theme;
+    ui.hot(r);
+    const SDL_Color bg = ui.hover(r) ? mix(t.c.accent, SDL_Color{0, 0, 0, 255}, 0.12f) : t.c.accent;
+    // A soft shadow lifts it off the bubbles behind it.
+    if (!t.high_contrast)
+        ui.paint.fill_round_rect(SDL_Rect{r.x, r.y + t.px(2), r.w, r.h}, r.h / 2, SDL_Color{0, 0, 0, 40});
+    if (t.high_contrast) ui.paint.fill_round_rect_bordered(r, r.h / 2, bg, t.c.text, t.px(2));
+    else ui.paint.fill_round_rect(r, r.h / 2, bg);
+    const int size = t.font_small() + t.px(1);
+    const std::string label = new_messages_label(unseen);
+    const int w = ui.text.measure(label, size, true);
+    ui.text.draw_line(label, r.x + (r.w - w) / 2, r.y + (r.h - ui.text.line_height(size, true)) / 2, size,
+                      t.c.accent_text, true);
 }
 
 // The incoming-call screen: caller, pulsing rings, answer and decline.
@@ -394,9 +423,10 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         if (!s.ringing && !s.declined) {
             size_t due = s.skip ? pending.size() : ff::messages_due(pending, ui.now - s.node_started, speed);
             if (due > s.revealed) {
+                // A student reading further up keeps their place; a pill offers the jump.
+                s.scroll.arrived(static_cast<int>(due - s.revealed));
                 s.revealed = due;
                 ctx.sound(Cue::message_in);
-                s.scroll.stick_bottom = true;
             }
             if (s.revealed < pending.size()) {
                 double at = 0;
@@ -535,6 +565,8 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         s.height_kinds.resize(items.size());
         const std::vector<int>& heights = s.heights;
         for (int h : heights) content_h += h;
+        const SDL_Rect pill = new_messages_pill_rect(ui, view, s.scroll.unseen);
+        if (s.scroll.unseen > 0 && ui.clicked(pill)) s.scroll.to_bottom();
         s.scroll.update(ui, view, content_h);
         if (all_shown == false || s.runner->finished()) {
             // Space or a click on the conversation skips the waiting.
@@ -552,6 +584,7 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         }
         ui.paint.pop_clip();
         draw_scrollbar(ui, view, content_h, s.scroll.offset);
+        if (s.scroll.unseen > 0) draw_new_messages_pill(ui, new_messages_pill_rect(ui, view, s.scroll.unseen), s.scroll.unseen);
 
         SDL_Rect panel{screen.x, bottom - panel_h, screen.w, panel_h};
         SDL_Color panel_bg = call ? t.c.call_bg_bottom : t.c.header_bg;
