@@ -2,6 +2,7 @@
 
 #include "screens/call_decline.h"
 #include "screens/chat_view.h"
+#include "screens/phone_clock.h"
 #include "screens/widgets.h"
 
 #include "fraudfree/result.h"
@@ -10,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <optional>
 
@@ -37,15 +40,10 @@ struct State {
     std::vector<ChatItem::Kind> height_kinds; // what each measured item was (typing turns into a message)
     int heights_width = -1;
     float heights_scale = 0;
+    PhoneClock clock;
+    int opened_minutes = 0;     // when the conversation began, for its first time stamp
+    std::string clock_shown;    // the status bar's time in this frame
 };
-
-// Minutes of a fictional evening, so time stamps look real but never depend on the clock.
-std::string clock_text(int minutes) {
-    int h = (minutes / 60) % 24, m = minutes % 60;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%d:%02d", h, m);
-    return buf;
-}
 
 // Seconds of "story time" the call has lasted: derived from what was said, not the clock.
 int call_seconds(const State& st) {
@@ -63,10 +61,10 @@ std::vector<ChatItem> visible_items(const State& st) {
     std::vector<ChatItem> items;
     const ff::Scenario& sc = *st.scenario;
     bool group = sc.contact.avatar == "group";
-    std::string first = st.style == ChatStyle::sms ? "短信 · 今天 " + clock_text(21 * 60 + 41)
-                        : st.declined                 ? "来电已拒接 " + clock_text(21 * 60 + 41)
+    std::string first = st.style == ChatStyle::sms ? "短信 · 今天 " + clock_text(st.opened_minutes)
+                        : st.declined                 ? "来电已拒接 " + clock_text(st.opened_minutes)
                         : st.style == ChatStyle::call ? "通话已接通"
-                                                      : "今天 " + clock_text(21 * 60 + 41);
+                                                      : "今天 " + clock_text(st.opened_minutes);
     items.push_back(ChatItem{ChatItem::Kind::stamp, first, "", nullptr, false});
     if (st.declined) {
         items.push_back(ChatItem{ChatItem::Kind::narration, "（你拒接了这个陌生来电。陌生号码不接、不信、不回拨。）", "", nullptr, false});
@@ -132,11 +130,11 @@ void take_choice(Context& ctx, State& st, Ui& ui, int n) {
 }
 
 // The status bar at the top of the phone: time, signal, battery.
-void draw_status_bar(Ui& ui, SDL_Rect r, SDL_Color fg) {
+void draw_status_bar(Ui& ui, SDL_Rect r, SDL_Color fg, const std::string& time) {
     const Theme& t = ui.theme;
     int size = t.font_small();
     int lh = ui.text.line_height(size, true);
-    ui.text.draw_line("21:41", r.x + t.px(18), r.y + (r.h - lh) / 2, size, fg, true);
+    ui.text.draw_line(time, r.x + t.px(18), r.y + (r.h - lh) / 2, size, fg, true);
     int x = r.x + r.w - t.px(18);
     // Battery.
     int bw = t.px(22), bh = t.px(11);
@@ -187,7 +185,7 @@ void draw_ringing(Context& ctx, State& st, Ui& ui, SDL_Rect screen) {
     const Theme& t = ui.theme;
     const ff::Contact& c = st.scenario->contact;
     ui.paint.vertical_gradient(screen, t.c.call_bg_top, t.c.call_bg_bottom);
-    draw_status_bar(ui, SDL_Rect{screen.x + t.px(4), screen.y - t.px(24), screen.w - t.px(8), t.px(30)}, t.c.call_text);
+    draw_status_bar(ui, SDL_Rect{screen.x + t.px(4), screen.y - t.px(24), screen.w - t.px(8), t.px(30)}, t.c.call_text, st.clock_shown);
     int cx = screen.x + screen.w / 2;
     int y = screen.y + screen.h / 7;
     int small = t.font_small();
@@ -395,6 +393,8 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         return Screen{"chat", [&ctx](Ui&) { ctx.open(ScreenRequest{"list"}); }, {}};
     }
     st->runner.emplace(*st->scenario);
+    st->clock = make_phone_clock(ctx.headless, std::getenv("FRAUDFREE_CLOCK"));
+    st->opened_minutes = clock_minutes(st->clock, std::time(nullptr));
     st->style = st->scenario->channel == ff::Channel::sms    ? ChatStyle::sms
                 : st->scenario->channel == ff::Channel::call ? ChatStyle::call
                                                              : ChatStyle::messenger;
@@ -416,6 +416,13 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         const Theme& t = ui.theme;
         State& s = *st;
         if (s.node_started < 0) s.node_started = ui.now;
+        {
+            // The phone shows the real time; redraw when the minute turns, not more often.
+            const std::time_t now = std::time(nullptr);
+            s.clock_shown = clock_text(clock_minutes(s.clock, now));
+            const double next = seconds_until_next_minute(s.clock, now);
+            if (next > 0) ui.wake_in(next);
+        }
 
         // Pacing: messages appear after their delays, scaled by the text speed setting.
         const auto& pending = s.runner->pending_messages();
@@ -477,7 +484,7 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         SDL_Color bar_fg = call ? t.c.call_text : t.c.header_text;
         ui.paint.fill_round_rect(screen, sr, bar_bg);
         int status_h = t.px(30);
-        draw_status_bar(ui, SDL_Rect{screen.x + t.px(4), screen.y + t.px(2), screen.w - t.px(8), status_h}, bar_fg);
+        draw_status_bar(ui, SDL_Rect{screen.x + t.px(4), screen.y + t.px(2), screen.w - t.px(8), status_h}, bar_fg, s.clock_shown);
 
         // Contact header.
         const ff::Contact& c = s.scenario->contact;
