@@ -16,6 +16,7 @@ enum Row { kTextSize, kContrast, kSound, kVolume, kSpeed, kWindow, kRowCount };
 
 struct State {
     int focus = 0;
+    bool focus_moved = false;
     Scroll scroll;
     std::string back;
 };
@@ -78,6 +79,12 @@ void apply_option(Settings& s, int row, int option) {
 
 } // namespace
 
+std::vector<SettingsRow> settings_rows(int control_h) {
+    std::vector<SettingsRow> rows;
+    for (int row = 0; row < kRowCount; ++row) rows.push_back(SettingsRow{row_title(row), row_hint(row), control_h});
+    return rows;
+}
+
 Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
     auto st = std::make_shared<State>();
     st->back = req.back.empty() ? "list" : req.back;
@@ -92,8 +99,14 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
         Settings s = ctx.save.settings;
 
         // Keyboard: ↑↓ pick a row, ←→ change it.
-        if (ui.key(SDLK_DOWN) || ui.key(SDLK_TAB)) st->focus = (st->focus + 1) % kRowCount;
-        if (ui.key(SDLK_UP)) st->focus = (st->focus + kRowCount - 1) % kRowCount;
+        if (ui.key(SDLK_DOWN) || ui.key(SDLK_TAB)) {
+            st->focus = (st->focus + 1) % kRowCount;
+            st->focus_moved = true;
+        }
+        if (ui.key(SDLK_UP)) {
+            st->focus = (st->focus + kRowCount - 1) % kRowCount;
+            st->focus_moved = true;
+        }
         const int step = ui.key(SDLK_RIGHT) ? 1 : ui.key(SDLK_LEFT) ? -1 : 0;
         if (step != 0) {
             if (st->focus == kVolume) {
@@ -104,31 +117,45 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
             }
         }
 
-        const int col_w = std::min(ui.width - 2 * t.px(24), t.px(820));
-        const int x = (ui.width - col_w) / 2;
-        const int row_h = t.px(64) + t.tpx(28);
-        const int pad = t.px(18);
-        const int label_w = std::min(col_w / 2, t.px(300) + t.tpx(40));
-        const int control_w = col_w - label_w - 2 * pad;
-        const int content_h = t.px(24) + kRowCount * (row_h + t.px(10)) + t.px(14) +
-                              2 * (ui.text.line_height(t.font_small()) + t.px(6)) + t.px(24);
+        const std::vector<SettingsRow> rows = settings_rows(t.px(40));
+        const std::vector<std::string> footer = {
+            // Where things are kept, for the IT person who looks after the lab PCs.
+            "存档位置：" + std::filesystem::absolute(ctx.data_dir).lexically_normal().string(),
+            "字体：" + ui.text.font_path().string()};
+        const TextMetrics metrics{
+            [&ui](const std::string& text, int size, int width) { return ui.text.layout(text, size, width).lines; },
+            [&ui](int size, bool bold) { return ui.text.line_height(size, bold); }};
+        const SettingsPlan plan = plan_settings(t, ui.width, rows, footer, metrics);
         SDL_Rect view{0, top, ui.width, ui.height - top};
-        st->scroll.update(ui, view, content_h);
+        if (st->focus_moved) {
+            // Keep the row chosen with the keyboard on screen when the page scrolls (150% text).
+            const SDL_Rect& card = plan.rows[static_cast<size_t>(st->focus)].card;
+            const int margin = t.px(10);
+            if (card.y + card.h + margin - st->scroll.offset > view.h) st->scroll.offset = card.y + card.h + margin - view.h;
+            if (card.y - margin < st->scroll.offset) st->scroll.offset = std::max(0, card.y - margin);
+            st->focus_moved = false;
+        }
+        st->scroll.update(ui, view, plan.content_h);
 
         ui.paint.push_clip(view);
-        int y = top + t.px(24) - st->scroll.offset;
+        const int dy = top - st->scroll.offset;
         for (int row = 0; row < kRowCount; ++row) {
-            SDL_Rect card{x, y, col_w, row_h};
+            const RowPlace& place = plan.rows[static_cast<size_t>(row)];
+            SDL_Rect card = place.card;
+            card.y += dy;
+            if (card.y > view.y + view.h || card.y + card.h < view.y) continue;
             if (row == st->focus) focus_ring(ui, card);
             else ui.paint.fill_round_rect_bordered(card, t.px(12), t.c.panel, t.c.panel_border, t.px(1));
-            const int title_lh = ui.text.line_height(t.font_body(), true);
-            const int hint_lh = ui.text.line_height(t.font_small());
-            const int ty = y + (row_h - title_lh - hint_lh - t.px(4)) / 2;
-            ui.text.draw_line(row_title(row), x + pad, ty, t.font_body(), t.c.text, true);
-            ui.text.draw_line(ui.text.elide(row_hint(row), t.font_small(), label_w - t.px(8)), x + pad,
-                              ty + title_lh + t.px(4), t.font_small(), t.c.text_muted);
-            const int ch = t.px(40);
-            SDL_Rect control{x + pad + label_w, y + (row_h - ch) / 2, control_w, ch};
+            const int text_x = plan.x + t.px(18);
+            ui.text.draw_line(row_title(row), text_x, place.title_y + dy, t.font_body(), t.c.text, true);
+            int hy = place.hint_y + dy;
+            for (const std::string& line : place.hint_lines) {
+                ui.text.draw_line(line, text_x, hy, t.font_small(), t.c.text_muted);
+                hy += ui.text.line_height(t.font_small());
+            }
+            SDL_Rect control = place.control;
+            control.y += dy;
+            const int ch = control.h;
             if (row == kVolume) {
                 const std::string label = s.muted ? "静音" : std::to_string(s.volume) + "%";
                 const int lw = ui.text.measure("100%", t.font_body(), true) + t.px(12);
@@ -148,17 +175,17 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
                     st->focus = row;
                 }
             }
-            y += row_h + t.px(10);
         }
-        // Where things are kept, for the IT person who looks after the lab PCs.
-        y += t.px(14);
-        const std::string where = "存档位置：" + std::filesystem::absolute(ctx.data_dir).lexically_normal().string();
-        ui.text.draw_line(ui.text.elide(where, t.font_small(), col_w), x, y, t.font_small(), t.c.text_muted);
-        y += ui.text.line_height(t.font_small()) + t.px(6);
-        ui.text.draw_line(ui.text.elide("字体：" + ui.text.font_path().string(), t.font_small(), col_w), x, y,
-                          t.font_small(), t.c.text_muted);
+        int fy = plan.footer_y + dy;
+        for (const auto& para : plan.footer) {
+            for (const std::string& line : para) {
+                ui.text.draw_line(line, plan.x, fy, t.font_small(), t.c.text_muted);
+                fy += plan.footer_line_h;
+            }
+            fy += plan.footer_gap;
+        }
         ui.paint.pop_clip();
-        draw_scrollbar(ui, view, content_h, st->scroll.offset);
+        draw_scrollbar(ui, view, plan.content_h, st->scroll.offset);
 
         if (!(s == ctx.save.settings)) {
             ctx.save.settings = s;

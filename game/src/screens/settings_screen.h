@@ -3,8 +3,15 @@
 #pragma once
 
 #include "screen.h"
+#include "screens/settings_layout.h"
+
+#include <vector>
 
 namespace ff::game {
+
+// The rows' titles and hints in screen order, each with a control `control_h` tall (the
+// layout test measures these very texts).
+std::vector<SettingsRow> settings_rows(int control_h);
 
 Screen make_settings_screen(Context& ctx, const ScreenRequest& req);
 
