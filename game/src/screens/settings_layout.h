@@ -23,6 +23,8 @@ struct SettingsRow {
     std::string title;
     std::string hint;
     int control_h = 0; // the control's height in device pixels
+    std::string note;  // an extra line under the hint (what the server field is doing), may be empty
+    bool wide = false; // the control goes under the text across the row (a text field)
 };
 
 struct RowPlace {
@@ -31,6 +33,8 @@ struct RowPlace {
     int title_y = 0;
     int hint_y = 0;
     std::vector<std::string> hint_lines;
+    int note_y = 0;
+    std::vector<std::string> note_lines;
 };
 
 struct SettingsPlan {

@@ -1,7 +1,10 @@
 #include "screens/settings_screen.h"
 
 #include "screens/form_controls.h"
+#include "screens/server_setting.h"
 #include "screens/widgets.h"
+
+#include "net/net_session.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -12,13 +15,17 @@ namespace {
 
 using ff::save::Settings;
 
-enum Row { kTextSize, kContrast, kSound, kVolume, kSpeed, kWindow, kRowCount };
+enum Row { kTextSize, kContrast, kSound, kVolume, kSpeed, kWindow, kServer, kRowCount };
 
 struct State {
     int focus = 0;
     bool focus_moved = false;
     Scroll scroll;
     std::string back;
+    TextField server;          // the address being typed
+    std::string server_error;  // why the typed address was not saved
+    std::string resolved_for = "\x01"; // settings.server_url the note below was made for
+    std::string server_note;
 };
 
 const char* row_title(int row) {
@@ -29,6 +36,7 @@ const char* row_title(int row) {
     case kVolume: return "音量";
     case kSpeed: return "消息速度";
     case kWindow: return "显示方式";
+    case kServer: return "服务器地址";
     }
     return "";
 }
@@ -41,6 +49,7 @@ const char* row_hint(int row) {
     case kVolume: return "点一下滑条，或用 ← → 调节。";
     case kSpeed: return "对方“正在输入”的等待时间；按空格键随时跳过。";
     case kWindow: return "F11 也可以切换全屏。";
+    case kServer: return "班级服务器的地址，老师会告诉你；留空则只在本机练习。";
     }
     return "";
 }
@@ -79,15 +88,19 @@ void apply_option(Settings& s, int row, int option) {
 
 } // namespace
 
-std::vector<SettingsRow> settings_rows(int control_h) {
+std::vector<SettingsRow> settings_rows(int control_h, int field_h, const std::string& server_note) {
     std::vector<SettingsRow> rows;
-    for (int row = 0; row < kRowCount; ++row) rows.push_back(SettingsRow{row_title(row), row_hint(row), control_h});
+    for (int row = 0; row < kRowCount; ++row)
+        rows.push_back(SettingsRow{row_title(row), row_hint(row), row == kServer ? field_h : control_h,
+                                   row == kServer ? server_note : std::string(), row == kServer});
     return rows;
 }
 
 Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
     auto st = std::make_shared<State>();
     st->back = req.back.empty() ? "list" : req.back;
+    st->server.text = ctx.save.settings.server_url;
+    st->server.max_codepoints = 200;
     return Screen{"settings", [&ctx, st](Ui& ui) {
         const Theme& t = ui.theme;
         bool back = false;
@@ -107,7 +120,7 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
             st->focus = (st->focus + kRowCount - 1) % kRowCount;
             st->focus_moved = true;
         }
-        const int step = ui.key(SDLK_RIGHT) ? 1 : ui.key(SDLK_LEFT) ? -1 : 0;
+        const int step = st->focus == kServer ? 0 : ui.key(SDLK_RIGHT) ? 1 : ui.key(SDLK_LEFT) ? -1 : 0;
         if (step != 0) {
             if (st->focus == kVolume) {
                 s.volume = std::clamp(s.volume + step * 10, 0, 100);
@@ -117,7 +130,19 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
             }
         }
 
-        const std::vector<SettingsRow> rows = settings_rows(t.px(40));
+        if (st->resolved_for != s.server_url) {
+            // Which server the game uses with these settings, and why (read once per change).
+            st->resolved_for = s.server_url;
+            const auto choice = ff::net::resolve_server(
+                ctx.options.server_url.empty() ? std::nullopt : std::optional<std::string>(ctx.options.server_url),
+                s.server_url, ff::net::executable_dir());
+            st->server_note = server_note(choice, ctx.net ? ctx.net->server() : std::nullopt);
+        }
+        st->server.font_size = t.font_body();
+        st->server.active = st->focus == kServer;
+        const int field_h = ui.text.line_height(t.font_body()) + t.px(16);
+        const std::vector<SettingsRow> rows = settings_rows(
+            t.px(40), field_h, st->server_error.empty() ? st->server_note : st->server_error);
         const std::vector<std::string> footer = {
             // Where things are kept, for the IT person who looks after the lab PCs.
             "存档位置：" + std::filesystem::absolute(ctx.data_dir).lexically_normal().string(),
@@ -153,10 +178,41 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
                 ui.text.draw_line(line, text_x, hy, t.font_small(), t.c.text_muted);
                 hy += ui.text.line_height(t.font_small());
             }
+            int ny = place.note_y + dy;
+            const SDL_Color note_color = !st->server_error.empty() ? t.c.scammed : t.c.accent;
+            for (const std::string& line : place.note_lines) {
+                ui.text.draw_line(line, text_x, ny, t.font_small(), note_color);
+                ny += ui.text.line_height(t.font_small());
+            }
             SDL_Rect control = place.control;
             control.y += dy;
             const int ch = control.h;
-            if (row == kVolume) {
+            if (row == kServer) {
+                const int bw = ui.text.measure("保存", t.font_body()) + t.px(36);
+                SDL_Rect field{control.x, control.y, control.w - bw - t.px(8), control.h};
+                if (ui.clicked(field)) {
+                    st->focus = kServer;
+                    st->server.active = true;
+                }
+                ui.hot(field);
+                const bool enter = text_field(ui, field, st->server, "例如 http://192.168.1.10:8080");
+                if (st->server.changed) st->server_error.clear();
+                const bool save = ui.button(SDL_Rect{control.x + control.w - bw, control.y, bw, control.h}, "保存",
+                                            ButtonKind::secondary) || enter;
+                if (save) {
+                    st->focus = kServer;
+                    const ServerFieldCheck c = check_server_field(st->server.text);
+                    if (c.ok) {
+                        s.server_url = c.value;
+                        st->server.text = c.value;
+                        st->server_error.clear();
+                        st->resolved_for = "\x01"; // say again what happens now
+                    } else {
+                        st->server_error = c.error;
+                    }
+                    ui.redraw();
+                }
+            } else if (row == kVolume) {
                 const std::string label = s.muted ? "静音" : std::to_string(s.volume) + "%";
                 const int lw = ui.text.measure("100%", t.font_body(), true) + t.px(12);
                 SDL_Rect track{control.x, control.y, control.w - lw, control.h};
