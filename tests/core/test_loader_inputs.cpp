@@ -270,6 +270,16 @@ SCENARIO("numbers that may belong to real people are written masked", "[loader][
         CHECK(ws[0].line == 18);
         CHECK(contains(ws[0].message, "请写成 “139****5678”"));
     }
+    WHEN("a text holds several, one of them twice") {
+        const LoadResult r =
+            with_number("打 138 0013 8000 或加QQ 12345678，微信 xiaoyu_2024；再说一遍：138 0013 8000");
+        const auto ws = warnings(r);
+        INFO(diagnostics_text(r));
+        REQUIRE(ws.size() == 3);
+        CHECK(contains(ws[0].message, "请写成 “138****8000”"));
+        CHECK(contains(ws[1].message, "请写成 “12****5678”"));
+        CHECK(contains(ws[2].message, "请写成 “xi****24”"));
+    }
     WHEN("numbers are masked, official, or not phone numbers at all") {
         for (const std::string text :
              {"+86 138****8000", "150****4406", "027-****5620", "+852 ****2290", "1065****8867", "QQ 28****6450",
