@@ -250,7 +250,10 @@ public:
 
     std::vector<StoredResult> results_of_student(int64_t student_id) override {
         auto db = reads_.take();
-        Stmt q(db.get(), std::string(kResultColumns) + "WHERE student_id = ?1 ORDER BY seq");
+        // Through the results_class index: results carry the class the student belongs to.
+        Stmt q(db.get(), std::string(kResultColumns) +
+                             "WHERE class_id = (SELECT class_id FROM principals WHERE id = ?1) AND student_id = ?1 "
+                             "ORDER BY seq");
         q.bind(1, student_id);
         std::vector<StoredResult> out;
         while (q.step()) out.push_back(read_result(q));
