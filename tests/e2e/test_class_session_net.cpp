@@ -47,16 +47,12 @@ ff::ResultRecord play(const ff::Pack& pack, const std::string& scenario_id)
 SCENARIO("a class session over the real server: join, sync, outage, new pack", "[e2e][net]")
 {
     TempDir tmp("net");
-    ServerRun server(tmp.path / "fraudfree.db", free_port(), tmp.path);
-    server.start();
+    ClassSession session(tmp.path);
+    ServerRun& server = session.server;
     auto http = server.client();
-
-    const std::string counsellor = server.create_token("counsellor", "王老师");
-    const std::string author = server.create_token("author", "反诈中心");
-    Reply cls = post_json(http, "/api/v1/classes", {{"name", "计科2401"}, {"packs", {"campus-core"}}}, counsellor);
-    REQUIRE(cls.status == 201);
-    const std::string join_code = cls.body["join_code"];
-    const int64_t class_id = cls.body["id"];
+    const std::string& counsellor = session.counsellor;
+    const std::string& author = session.author;
+    const std::string& join_code = session.join_code;
 
     auto core = ff::load_pack_dir(source_dir() / "content" / "campus-core");
     REQUIRE(core.pack);
@@ -86,7 +82,7 @@ SCENARIO("a class session over the real server: join, sync, outage, new pack", "
     const std::string first_id = net.queue_result(first);
     REQUIRE(eventually([&] { return net.sync_status().sent == 1; }, 30s));
 
-    Reply progress = get_json(http, "/api/v1/classes/" + std::to_string(class_id) + "/progress", counsellor);
+    Reply progress = get_json(http, session.progress_path(), counsellor);
     REQUIRE(progress.status == 200);
     INFO(progress.text);
     REQUIRE(progress.body["students"].size() == 1);

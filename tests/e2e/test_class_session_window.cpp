@@ -65,15 +65,13 @@ SCENARIO("a class session in the real game window", "[e2e][window][class]")
         return;
     }
     TempDir tmp("window");
-    ServerRun server(tmp.path / "fraudfree.db", free_port(), tmp.path);
-    server.start();
+    ClassSession session(tmp.path);
+    ServerRun& server = session.server;
     auto http = server.client();
-    const std::string counsellor = server.create_token("counsellor", "王老师");
-    const std::string author = server.create_token("author", "反诈中心");
-    Reply cls = post_json(http, "/api/v1/classes", {{"name", "计科2401"}, {"packs", {"campus-core"}}}, counsellor);
-    REQUIRE(cls.status == 201);
-    const std::string join_code = cls.body["join_code"];
-    const std::string progress_path = "/api/v1/classes/" + std::to_string(cls.body["id"].get<int64_t>()) + "/progress";
+    const std::string& counsellor = session.counsellor;
+    const std::string& author = session.author;
+    const std::string& join_code = session.join_code;
+    const std::string progress_path = session.progress_path();
 
     // The pre-test is a separate topic (issue 5): mark it as already skipped.
     const fs::path data = tmp.path / "player";
