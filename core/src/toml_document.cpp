@@ -55,7 +55,8 @@ std::string wide_quote_advice(std::string_view text, const toml::source_position
     // The closing quote is the wide quote followed only by spaces and then a comment, a comma,
     // a bracket or the end of the line; quotes inside the text can stay as they are.
     for (size_t i = open + q.size(); i < line.size(); ++i) {
-        const std::string_view close = wide_quote_at(line.substr(i));
+        // The input method may have switched back to English for the closing quote.
+        const std::string_view close = line[i] == '"' ? std::string_view("\"") : wide_quote_at(line.substr(i));
         if (close.empty()) continue;
         const size_t rest = line.find_first_not_of(" \t", i + close.size());
         if (rest != std::string_view::npos && std::string_view("#,]}").find(line[rest]) == std::string_view::npos)
@@ -68,6 +69,23 @@ std::string wide_quote_advice(std::string_view text, const toml::source_position
         break;
     }
     return "文字两边要用英文引号 \"，这里用的是中文引号 " + std::string(q) + "。" + fix + "（文字里面的中文引号可以保留）";
+}
+
+// title = "点赞” : the text opens with a straight quote but closes with a Chinese one, so
+// toml++ runs to the end of the line looking for the end of the text.
+std::string wide_closing_quote_advice(std::string_view text, const toml::source_position& at) {
+    std::string_view line = line_of(text, at.line);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    for (auto q : kWideQuotes) {
+        if (line.size() < q.size() || line.substr(line.size() - q.size()) != q) continue;
+        if (line.find('"') == std::string_view::npos) return {};
+        std::string fixed = std::string(line.substr(0, line.size() - q.size())) + "\"";
+        fixed.erase(0, fixed.find_first_not_of(" \t"));
+        return "文字结尾的引号用了中文引号 " + std::string(q) + "，TOML 找不到文字在哪里结束。" +
+               (utf8_length(fixed) <= 60 ? "请改成：" + fixed : "请把结尾的引号换成英文引号 \"") +
+               "（文字里面的中文引号可以保留）";
+    }
+    return {};
 }
 
 // toml++ describes syntax errors in English; put the likely cause in Chinese in front.
@@ -93,6 +111,8 @@ std::optional<toml::table> parse_toml_file(const std::string& text, const std::s
     } catch (const toml::parse_error& e) {
         const std::string_view what = e.description();
         std::string cause = wide_quote_advice(text, e.source().begin);
+        if (cause.empty() && what.find("parsing string") != std::string_view::npos)
+            cause = wide_closing_quote_advice(text, e.source().begin);
         if (cause.empty()) cause = explain_syntax_error(what);
         diags.error(pos_of(e.source(), file), "TOML 格式错误：" + cause + "。（原始信息：" + std::string(what) + "）");
         return std::nullopt;

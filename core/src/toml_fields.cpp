@@ -88,10 +88,9 @@ std::string inside(std::string_view where) {
 // Every text an author writes passes here, so one check covers messages, choices, debriefs,
 // contact numbers and quiz items alike.
 void warn_unmasked_number(Diags& diags, const SourcePos& at, std::string_view text) {
-    const auto n = find_unmasked_number(text);
-    if (!n) return;
-    diags.warning(at, quoted(n->written) + " 看起来是一个完整的" + n->kind + "，可能属于真实的人。剧本里的号码要遮住中间几位，" +
-                          "请写成 " + quoted(n->masked) + "（见 content/README.md 的“号码怎么写”）。");
+    for (const auto& n : find_unmasked_numbers(text))
+        diags.warning(at, quoted(n.written) + " 看起来是一个完整的" + n.kind + "，可能属于真实的人。剧本里的号码要遮住中间几位，" +
+                              "请写成 " + quoted(n.masked) + "（见 content/README.md 的“号码怎么写”）。");
 }
 
 } // namespace
@@ -104,6 +103,7 @@ Fields::Fields(const toml::table& table, const std::string& file, std::string_vi
         bool ok = false;
         for (auto kn : known) ok = ok || kn == k;
         if (ok) continue;
+        if (kind_ == TableKind::section && moved_from_top(k, pos_of(key.source(), file_))) continue;
         // Only now build the list for the message: this constructor runs for every table.
         const std::vector<std::string_view> known_list(known);
         std::string msg = "不认识的键 " + quoted(k) + "（可能是拼写错误）。";
@@ -148,8 +148,25 @@ void Fields::missing(std::string_view key, bool is_section) {
     }
     std::string msg = inside(where_) + what;
     // A key written under a [section] belongs to that section, the commonest way to lose one.
-    if (kind_ == TableKind::file && !is_section) msg += "。请把它写在文件开头、第一个 [段落] 之前（写在 [段落] 下面的键属于那一段）";
+    if (kind_ == TableKind::file && !is_section) {
+        diags_.missing_top.push_back(Diags::MissingTopKey{file_, std::string(key), msg, diags_.list.size()});
+        msg += "。请把它写在文件开头、第一个 [段落] 之前（写在 [段落] 下面的键属于那一段）";
+    }
     diags_.error(table_pos(), std::move(msg));
+}
+
+bool Fields::moved_from_top(std::string_view key, const SourcePos& at) {
+    for (auto it = diags_.missing_top.begin(); it != diags_.missing_top.end(); ++it) {
+        if (it->file != file_ || it->key != key) continue;
+        Diagnostic& d = diags_.list[it->index];
+        d.line = at.line;
+        d.column = at.column;
+        d.message = quoted(key) + " 写在了 " + std::string(where_) + " 下面，TOML 就把它算作这一段的键，所以" + it->what +
+                    "。请把这一行移到文件开头、第一个 [段落] 之前。";
+        diags_.missing_top.erase(it);
+        return true;
+    }
+    return false;
 }
 
 void Fields::wrong_type(std::string_view key, const toml::node& n, std::string_view expected) {

@@ -20,6 +20,14 @@ struct Diags {
     std::vector<Diagnostic>& list;
     void error(const SourcePos& p, std::string message);
     void warning(const SourcePos& p, std::string message);
+
+    // A value missing from a file's top level, remembered so that when it turns up under a
+    // [section] (where TOML files it) the two errors become one at that line.
+    struct MissingTopKey {
+        std::string file, key, what; // what: "剧本文件里缺少必填项 “summary”（…）"
+        size_t index;                // of its error in `list`
+    };
+    std::vector<MissingTopKey> missing_top = {};
 };
 
 SourcePos pos_of(const toml::source_region& r, const std::string& file);
@@ -81,6 +89,9 @@ private:
 
     // `is_section`: the key names a table ([contact], [[node]]) rather than a value.
     void missing(std::string_view key, bool is_section);
+    // True when `key`, unknown here, is a value the file's top level lacks: that error moves
+    // to `at` and says to move the line up, instead of a second error here.
+    bool moved_from_top(std::string_view key, const SourcePos& at);
     const toml::node* get(std::string_view key) const { return table_.get(key); }
     void wrong_type(std::string_view key, const toml::node& n, std::string_view expected);
     bool string_value(std::string_view key, const toml::node& n, std::string& out, SourcePos* at);

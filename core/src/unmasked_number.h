@@ -2,9 +2,9 @@
 // to real people; scenarios write them masked (150****4406) as news reports do. Private to core.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ff::detail {
 
@@ -14,8 +14,8 @@ struct UnmaskedNumber {
     std::string masked;  // the same number written by the content rule
 };
 
-// The first unmasked number in `text`, if any. Short service numbers (96110, 110, 12321,
-// 955xx) and masked numbers never match.
-std::optional<UnmaskedNumber> find_unmasked_number(std::string_view text);
+// The unmasked numbers in `text`, each once, in the order: digit runs, QQ, WeChat. Short
+// service numbers (96110, 110, 12321, 955xx) and masked numbers never match.
+std::vector<UnmaskedNumber> find_unmasked_numbers(std::string_view text);
 
 } // namespace ff::detail

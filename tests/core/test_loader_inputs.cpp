@@ -207,6 +207,26 @@ SCENARIO("Chinese quotes around a value", "[loader][inputs]") {
             CHECK(contains(d.message, "这里用的是中文引号 " + open + "。请改成：avatar = \"girl\"（"));
         }
     }
+    WHEN("only the opening quote is Chinese") {
+        const Diagnostic d = only_error(load_with("avatar = \"girl\"", "avatar = “girl\""));
+        THEN("the fix is the same line with straight quotes") {
+            CHECK(d.column == 10);
+            CHECK(contains(d.message, "这里用的是中文引号 “。请改成：avatar = \"girl\"（"));
+        }
+    }
+    WHEN("only the closing quote is Chinese") {
+        const Diagnostic d = only_error(load_with("avatar = \"girl\"", "avatar = \"girl”  "));
+        THEN("it says the text has no end and shows the fixed line") {
+            CHECK(d.line == 11);
+            CHECK(d.message == "TOML 格式错误：文字结尾的引号用了中文引号 ”，TOML 找不到文字在哪里结束。请改成：avatar = \"girl\""
+                               "（文字里面的中文引号可以保留）。（原始信息：Error while parsing string: unescaped control "
+                               "characters other than TAB (U+0009) are explicitly prohibited）");
+        }
+    }
+    WHEN("a straight quote is simply missing at the end") {
+        const Diagnostic d = only_error(load_with("avatar = \"girl\"", "avatar = \"girl"));
+        THEN("the general advice stays") { CHECK(contains(d.message, "文字没有正确结束，可能少了一个引号")); }
+    }
     WHEN("they wrap an item of a list") {
         const Diagnostic d = only_error(load_with("flags = [\"too_good\"]", "flags = [“too_good”]"));
         THEN("the fix keeps the brackets") { CHECK(contains(d.message, "请改成：flags = [\"too_good\"]（")); }
@@ -269,6 +289,16 @@ SCENARIO("numbers that may belong to real people are written masked", "[loader][
         REQUIRE(ws.size() == 1);
         CHECK(ws[0].line == 18);
         CHECK(contains(ws[0].message, "请写成 “139****5678”"));
+    }
+    WHEN("a text holds several, one of them twice") {
+        const LoadResult r =
+            with_number("打 138 0013 8000 或加QQ 12345678，微信 xiaoyu_2024；再说一遍：138 0013 8000");
+        const auto ws = warnings(r);
+        INFO(diagnostics_text(r));
+        REQUIRE(ws.size() == 3);
+        CHECK(contains(ws[0].message, "请写成 “138****8000”"));
+        CHECK(contains(ws[1].message, "请写成 “12****5678”"));
+        CHECK(contains(ws[2].message, "请写成 “xi****24”"));
     }
     WHEN("numbers are masked, official, or not phone numbers at all") {
         for (const std::string text :

@@ -50,9 +50,6 @@ SCENARIO("a class session over the real server: join, sync, outage, new pack", "
     ClassSession session(tmp.path);
     ServerRun& server = session.server;
     auto http = server.client();
-    const std::string& counsellor = session.counsellor;
-    const std::string& author = session.author;
-    const std::string& join_code = session.join_code;
 
     auto core = ff::load_pack_dir(source_dir() / "content" / "campus-core");
     REQUIRE(core.pack);
@@ -68,7 +65,7 @@ SCENARIO("a class session over the real server: join, sync, outage, new pack", "
     ff::net::NetSession net(cfg);
 
     // Join with the code as a student would type it (lower case).
-    std::string lower = join_code;
+    std::string lower = session.join_code;
     for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     net.start_join(lower, "小林");
     std::optional<ff::net::ApiResult<ff::net::JoinOk>> joined;
@@ -82,7 +79,7 @@ SCENARIO("a class session over the real server: join, sync, outage, new pack", "
     const std::string first_id = net.queue_result(first);
     REQUIRE(eventually([&] { return net.sync_status().sent == 1; }, 30s));
 
-    Reply progress = get_json(http, session.progress_path(), counsellor);
+    Reply progress = get_json(http, session.progress_path(), session.counsellor);
     REQUIRE(progress.status == 200);
     INFO(progress.text);
     REQUIRE(progress.body["students"].size() == 1);
@@ -127,7 +124,7 @@ SCENARIO("a class session over the real server: join, sync, outage, new pack", "
         }
         ff::save::write_file_atomic(src / rel, body);
     }
-    auto pub = run({FRAUDFREE_PACK_BIN, "publish", src.string(), "--server", server.url(), "--token", author});
+    auto pub = run({FRAUDFREE_PACK_BIN, "publish", src.string(), "--server", server.url(), "--token", session.author});
     INFO(pub.out << pub.err);
     REQUIRE(pub.exit_code == 0);
 
