@@ -246,7 +246,7 @@ public:
         return read_result(q);
     }
 
-    SubmitOutcome submit_result(const StoredResult& r) override { return results_.submit(r); }
+    SubmitOutcome submit_result(StoredResult r) override { return results_.submit(std::move(r)); }
 
     std::vector<StoredResult> results_of_student(int64_t student_id) override {
         auto db = reads_.take();
