@@ -86,12 +86,27 @@ void Painter::fill_triangle(SDL_FPoint a, SDL_FPoint b, SDL_FPoint c, SDL_Color 
 }
 
 void Painter::vertical_gradient(SDL_Rect r, SDL_Color top, SDL_Color bottom) {
-    float x0 = static_cast<float>(r.x), y0 = static_cast<float>(r.y);
-    float x1 = static_cast<float>(r.x + r.w), y1 = static_cast<float>(r.y + r.h);
-    SDL_Vertex v[4] = {{{x0, y0}, top, {0, 0}}, {{x1, y0}, top, {0, 0}},
-                       {{x1, y1}, bottom, {0, 0}}, {{x0, y1}, bottom, {0, 0}}};
-    int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_RenderGeometry(renderer_, nullptr, v, 4, idx, 6);
+    // One flat band per run of rows with the same colour: a vertical gradient is constant along
+    // each row, and filled rows cost a memset in SDL's software renderer where interpolated
+    // triangles cost a division per channel and pixel.
+    if (r.w <= 0 || r.h <= 0) return;
+    auto mix = [&](Uint8 a, Uint8 b, int row) {
+        const double f = (row + 0.5) / r.h;
+        return static_cast<Uint8>(std::lround(a + (b - a) * f));
+    };
+    int start = 0;
+    SDL_Color run{mix(top.r, bottom.r, 0), mix(top.g, bottom.g, 0), mix(top.b, bottom.b, 0), mix(top.a, bottom.a, 0)};
+    for (int row = 1; row <= r.h; ++row) {
+        SDL_Color c = run;
+        if (row < r.h)
+            c = SDL_Color{mix(top.r, bottom.r, row), mix(top.g, bottom.g, row), mix(top.b, bottom.b, row),
+                          mix(top.a, bottom.a, row)};
+        if (row == r.h || c.r != run.r || c.g != run.g || c.b != run.b || c.a != run.a) {
+            fill_rect(SDL_Rect{r.x, r.y + start, r.w, row - start}, run);
+            start = row;
+            run = c;
+        }
+    }
 }
 
 void Painter::line(int x1, int y1, int x2, int y2, SDL_Color c) {
