@@ -315,7 +315,8 @@ void frame_times(const Config& cfg, const fs::path& work, const fs::path& pack_d
                     percentile(scrolling, 99), percentile(scrolling, 100), cfg.frames);
         std::printf("    CPU time of the drawing thread: p50 %.2f ms, p99 %.2f ms\n", percentile(scrolling_cpu, 50),
                     percentile(scrolling_cpu, 99));
-        std::printf("  line textures cached: %zu\n", host.text().cached_textures());
+        std::printf("  line textures cached: %zu (%.1f MB), font faces open: %zu\n", host.text().cached_textures(),
+                    static_cast<double>(host.text().cached_texture_bytes()) / (1 << 20), host.text().open_fonts());
         // Baseline: the same renderer drawing the title screen, to tell chat cost from fill/present cost.
         host.open(ff::game::ScreenRequest("title"));
         for (int i = 0; i < 10; ++i) frame(0);

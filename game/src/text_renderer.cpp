@@ -9,6 +9,8 @@ namespace ff::game {
 namespace {
 // Enough for several screens of chat at two sizes; evicting re-renders on demand.
 constexpr size_t kMaxTextures = 2000;
+// And a memory bound: a long session with many wide lines stays within this many bytes of pixels.
+constexpr size_t kMaxTextureBytes = 16u << 20;
 constexpr size_t kMaxLayouts = 4000;
 
 std::string cache_key(int size, bool bold, std::string_view text, int extra = 0) {
@@ -100,15 +102,22 @@ TextRenderer::Line* TextRenderer::line_texture(std::string_view utf8, int size, 
     TexturePtr tex(SDL_CreateTextureFromSurface(renderer_, surface.get()));
     if (!tex) return nullptr;
     SDL_SetTextureBlendMode(tex.get(), SDL_BLENDMODE_BLEND);
-    if (textures_.size() >= kMaxTextures) {
+    const size_t bytes = static_cast<size_t>(surface->w) * static_cast<size_t>(surface->h) * 4;
+    if (textures_.size() >= kMaxTextures || texture_bytes_ + bytes > kMaxTextureBytes) {
         // Drop the least recently used quarter at once rather than one per new line.
-        for (size_t i = 0; i < kMaxTextures / 4 && !lru_.empty(); ++i) {
-            textures_.erase(lru_.back());
+        size_t count = 0, freed = 0;
+        while (!lru_.empty() && (count < kMaxTextures / 4 || texture_bytes_ - freed + bytes > kMaxTextureBytes * 3 / 4)) {
+            auto victim = textures_.find(lru_.back());
+            freed += victim->second.bytes;
+            textures_.erase(victim);
             lru_.pop_back();
+            ++count;
         }
+        texture_bytes_ -= freed;
     }
+    texture_bytes_ += bytes;
     lru_.push_front(key);
-    Line line{std::move(tex), surface->w, surface->h, lru_.begin()};
+    Line line{std::move(tex), surface->w, surface->h, bytes, lru_.begin()};
     return &textures_.emplace(std::move(key), std::move(line)).first->second;
 }
 

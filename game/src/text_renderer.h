@@ -1,5 +1,6 @@
 // Text on screen: CJK-aware wrapping (game/text's kinsoku breaker measured with TTF_SizeUTF8)
-// and line-by-line rendering through a texture cache, so a long chat renders each line once.
+// and line-by-line rendering through a texture cache (LRU, bounded in count and bytes), so a
+// long chat renders each line once.
 #pragma once
 
 #include "sdl_handles.h"
@@ -54,6 +55,9 @@ public:
 
     // Cached line textures (for tests and the bench).
     size_t cached_textures() const { return textures_.size(); }
+    size_t cached_texture_bytes() const { return texture_bytes_; }
+    // Font faces open (one per size and weight in use).
+    size_t open_fonts() const { return fonts_.size(); }
 
 private:
     struct FontKey {
@@ -65,6 +69,7 @@ private:
         TexturePtr texture;
         int w = 0;
         int h = 0;
+        size_t bytes = 0;
         std::list<std::string>::iterator lru;
     };
     TTF_Font* font(int size, bool bold);
@@ -77,6 +82,7 @@ private:
     std::unordered_map<std::string, TextBlock> layouts_;
     std::unordered_map<std::string, Line> textures_;
     std::list<std::string> lru_; // front = most recently used
+    size_t texture_bytes_ = 0;   // pixels held by textures_
 };
 
 } // namespace ff::game
