@@ -76,7 +76,9 @@ std::string_view field_hint(std::string_view key) {
     return {};
 }
 
-std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
+// Not "quoted": when <iomanip> comes first (unity build, precompiled header), ADL would pick
+// std::quoted for a std::string argument.
+std::string cn_quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
 
 // "[[node]] 里" but "剧本文件里": a space only after Latin text.
 std::string inside(std::string_view where) {
@@ -96,10 +98,10 @@ Fields::Fields(const toml::table& table, const std::string& file, std::string_vi
         if (ok) continue;
         // Only now build the list for the message: this constructor runs for every table.
         const std::vector<std::string_view> known_list(known);
-        std::string msg = "不认识的键 " + quoted(k) + "（可能是拼写错误）。";
+        std::string msg = "不认识的键 " + cn_quoted(k) + "（可能是拼写错误）。";
         const std::string guess = closest(k, known_list);
         if (!guess.empty())
-            msg += "你是不是想写 " + quoted(guess) + "？";
+            msg += "你是不是想写 " + cn_quoted(guess) + "？";
         else
             msg += inside(where_) + "可以写的键有：" + join(known_list) + "。";
         diags_.error(pos_of(key.source(), file_), std::move(msg));
@@ -114,14 +116,14 @@ SourcePos Fields::pos(std::string_view key) const {
 }
 
 void Fields::missing(std::string_view key) {
-    std::string msg = inside(where_) + "缺少必填项 " + quoted(key);
+    std::string msg = inside(where_) + "缺少必填项 " + cn_quoted(key);
     const auto hint = field_hint(key);
     if (!hint.empty()) msg += "（" + std::string(hint) + "）";
     diags_.error(table_pos(), std::move(msg));
 }
 
 void Fields::wrong_type(std::string_view key, const toml::node& n, std::string_view expected) {
-    diags_.error(pos_of(n, file_), quoted(key) + " 的写法不对：应该是" + std::string(expected) + "，这里写的是" +
+    diags_.error(pos_of(n, file_), cn_quoted(key) + " 的写法不对：应该是" + std::string(expected) + "，这里写的是" +
                                        type_name_zh(n) + "。");
 }
 
@@ -133,7 +135,7 @@ bool Fields::text(std::string_view key, std::string& out, SourcePos* at) {
     }
     if (!string_value(key, *n, out, at)) return false;
     if (is_blank(out)) {
-        diags_.error(pos_of(*n, file_), quoted(key) + " 是空的，请写上内容。");
+        diags_.error(pos_of(*n, file_), cn_quoted(key) + " 是空的，请写上内容。");
         return false;
     }
     return true;
@@ -169,7 +171,7 @@ bool Fields::integer(std::string_view key, int64_t& out, bool required, int64_t 
     }
     const int64_t v = i->get();
     if (v < min || v > max) {
-        diags_.error(pos_of(*n, file_), quoted(key) + " 的值 " + std::to_string(v) + " 不在允许的范围内：" +
+        diags_.error(pos_of(*n, file_), cn_quoted(key) + " 的值 " + std::to_string(v) + " 不在允许的范围内：" +
                                             std::string(range_hint) + "。");
         return false;
     }
@@ -194,7 +196,7 @@ bool Fields::number(std::string_view key, double& out, bool required, double min
         return false;
     }
     if (!(v >= min && v <= max)) { // also rejects NaN
-        diags_.error(pos_of(*n, file_), quoted(key) + " 的值不在允许的范围内：" + std::string(range_hint) + "。");
+        diags_.error(pos_of(*n, file_), cn_quoted(key) + " 的值不在允许的范围内：" + std::string(range_hint) + "。");
         return false;
     }
     out = v;
@@ -228,11 +230,11 @@ bool Fields::text_list(std::string_view key, std::vector<IdRef>& out, bool requi
     for (const toml::node& item : *arr) {
         const auto* s = item.as_string();
         if (!s) {
-            diags_.error(pos_of(item, file_), quoted(key) + " 列表里的每一项都应该是带引号的文字，这里写的是" +
+            diags_.error(pos_of(item, file_), cn_quoted(key) + " 列表里的每一项都应该是带引号的文字，这里写的是" +
                                                   type_name_zh(item) + "。");
             ok = false;
         } else if (is_blank(s->get())) {
-            diags_.error(pos_of(item, file_), quoted(key) + " 列表里有一项是空的，请写上内容或删掉它。");
+            diags_.error(pos_of(item, file_), cn_quoted(key) + " 列表里有一项是空的，请写上内容或删掉它。");
             ok = false;
         } else {
             out.push_back(IdRef{s->get(), pos_of(item, file_)});
@@ -268,7 +270,7 @@ std::vector<const toml::table*> Fields::tables(std::string_view key, bool requir
         if (const auto* t = item.as_table())
             out.push_back(t);
         else
-            diags_.error(pos_of(item, file_), quoted(key) + " 里的每一项都应该是一段 [[...]] 或 { }，这里写的是" +
+            diags_.error(pos_of(item, file_), cn_quoted(key) + " 里的每一项都应该是一段 [[...]] 或 { }，这里写的是" +
                                                   type_name_zh(item) + "。");
     }
     if (out.empty() && required && arr->empty()) missing(key);
