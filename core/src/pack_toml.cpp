@@ -65,7 +65,7 @@ std::vector<T> merge(const std::vector<T>& builtins, std::vector<T>& own, std::s
 
 void read_pack_toml(const toml::table& root, const std::string& file, Diags& diags, Pack& pack) {
     Fields f(root, file, "pack.toml", diags,
-             {"id", "title", "version", "language", "authors", "description", "category", "red_flag"});
+             {"id", "title", "version", "language", "authors", "description", "category", "red_flag"}, TableKind::file);
     SourcePos id_pos;
     if (f.text("id", pack.id, &id_pos) && (!is_slug(pack.id) || pack.id.size() < 2 || pack.id.size() > 40))
         diags.error(id_pos, "剧本包 id “" + pack.id + "” 只能用小写英文字母、数字和“-”，长度 2 到 40，例如 \"campus-core\"。");

@@ -6,7 +6,7 @@
 namespace ff::detail {
 
 std::vector<QuizDraft> read_quiz_toml(const toml::table& root, const std::string& file, Diags& diags) {
-    Fields top(root, file, "quiz.toml", diags, {"question"});
+    Fields top(root, file, "quiz.toml", diags, {"question"}, TableKind::file);
     std::vector<QuizDraft> out;
     std::unordered_map<std::string, int> seen; // id -> line
     for (const toml::table* t : top.tables("question", true)) {

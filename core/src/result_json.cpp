@@ -79,6 +79,8 @@ nlohmann::json to_json(const ResultRecord& r) {
     return j;
 }
 
+std::string to_json_text(const ResultRecord& r) { return to_json(r).dump(2) + "\n"; }
+
 ResultRecord result_from_json(const nlohmann::json& j) {
     if (!j.is_object()) throw std::invalid_argument("result JSON: must be an object");
     ResultRecord r;

@@ -40,7 +40,8 @@ ScenarioDraft read_scenario_toml(const toml::table& root, const std::string& fil
     Scenario& s = d.scenario;
     s.file = file;
     Fields f(root, file, "剧本文件", diags,
-             {"id", "title", "summary", "category", "difficulty", "channel", "start", "contact", "node", "ending"});
+             {"id", "title", "summary", "category", "difficulty", "channel", "start", "contact", "node", "ending"},
+             TableKind::file);
     s.pos = f.table_pos();
     d.id_pos = s.pos;
     d.has_id = f.text("id", s.id, &d.id_pos);

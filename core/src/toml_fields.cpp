@@ -2,6 +2,7 @@
 #include "toml_fields.h"
 
 #include "text_util.h"
+#include "unmasked_number.h"
 
 #include <cmath>
 
@@ -86,16 +87,25 @@ std::string inside(std::string_view where) {
     return std::string(where) + (latin_end ? " 里" : "里");
 }
 
+// Every text an author writes passes here, so one check covers messages, choices, debriefs,
+// contact numbers and quiz items alike.
+void warn_unmasked_number(Diags& diags, const SourcePos& at, std::string_view text) {
+    for (const auto& n : find_unmasked_numbers(text))
+        diags.warning(at, cn_quoted(n.written) + " 看起来是一个完整的" + n.kind + "，可能属于真实的人。剧本里的号码要遮住中间几位，" +
+                              "请写成 " + cn_quoted(n.masked) + "（见 content/README.md 的“号码怎么写”）。");
+}
+
 } // namespace
 
 Fields::Fields(const toml::table& table, const std::string& file, std::string_view where, Diags& diags,
-               std::initializer_list<std::string_view> known)
-    : table_(table), file_(file), where_(where), diags_(diags) {
+               std::initializer_list<std::string_view> known, TableKind kind)
+    : table_(table), file_(file), where_(where), diags_(diags), kind_(kind) {
     for (auto&& [key, value] : table_) {
         const std::string_view k = key.str();
         bool ok = false;
         for (auto kn : known) ok = ok || kn == k;
         if (ok) continue;
+        if (kind_ == TableKind::section && moved_from_top(k, pos_of(key.source(), file_))) continue;
         // Only now build the list for the message: this constructor runs for every table.
         const std::vector<std::string_view> known_list(known);
         std::string msg = "不认识的键 " + cn_quoted(k) + "（可能是拼写错误）。";
@@ -104,22 +114,61 @@ Fields::Fields(const toml::table& table, const std::string& file, std::string_vi
             msg += "你是不是想写 " + cn_quoted(guess) + "？";
         else
             msg += inside(where_) + "可以写的键有：" + join(known_list) + "。";
+        if (!guess.empty() && !table_.contains(guess)) typos_.push_back(Typo{std::string(k), guess, diags_.list.size()});
         diags_.error(pos_of(key.source(), file_), std::move(msg));
     }
 }
 
-SourcePos Fields::table_pos() const { return pos_of(table_, file_); }
+SourcePos Fields::table_pos() const {
+    if (kind_ == TableKind::section) return pos_of(table_, file_);
+    // The file's first key in reading order (toml++ iterates keys sorted by name).
+    SourcePos first{file_, 0, 0};
+    for (auto&& [key, value] : table_) {
+        const SourcePos p = pos_of(key.source(), file_);
+        if (first.line == 0 || p.line < first.line || (p.line == first.line && p.column < first.column)) first = p;
+    }
+    if (first.line == 0) return SourcePos{file_, 1, 1};
+    // A [section] key's position is inside the brackets; the line is what an author looks for.
+    first.column = 1;
+    return first;
+}
 
 SourcePos Fields::pos(std::string_view key) const {
     const toml::node* n = get(key);
     return n ? pos_of(*n, file_) : table_pos();
 }
 
-void Fields::missing(std::string_view key) {
-    std::string msg = inside(where_) + "缺少必填项 " + cn_quoted(key);
+void Fields::missing(std::string_view key, bool is_section) {
     const auto hint = field_hint(key);
-    if (!hint.empty()) msg += "（" + std::string(hint) + "）";
+    const std::string what = "缺少必填项 " + cn_quoted(key) + (hint.empty() ? "" : "（" + std::string(hint) + "）");
+    for (const Typo& t : typos_) {
+        if (t.intended != key) continue;
+        // The author did write the field, only misspelt: one error at the typo says both.
+        diags_.list[t.diag_index].message = "不认识的键 " + cn_quoted(t.written) + "，是不是想写 " + cn_quoted(key) + "？" +
+                                            inside(where_) + what + "，改正拼写就好。";
+        return;
+    }
+    std::string msg = inside(where_) + what;
+    // A key written under a [section] belongs to that section, the commonest way to lose one.
+    if (kind_ == TableKind::file && !is_section) {
+        diags_.missing_top.push_back(Diags::MissingTopKey{file_, std::string(key), msg, diags_.list.size()});
+        msg += "。请把它写在文件开头、第一个 [段落] 之前（写在 [段落] 下面的键属于那一段）";
+    }
     diags_.error(table_pos(), std::move(msg));
+}
+
+bool Fields::moved_from_top(std::string_view key, const SourcePos& at) {
+    for (auto it = diags_.missing_top.begin(); it != diags_.missing_top.end(); ++it) {
+        if (it->file != file_ || it->key != key) continue;
+        Diagnostic& d = diags_.list[it->index];
+        d.line = at.line;
+        d.column = at.column;
+        d.message = cn_quoted(key) + " 写在了 " + std::string(where_) + " 下面，TOML 就把它算作这一段的键，所以" + it->what +
+                    "。请把这一行移到文件开头、第一个 [段落] 之前。";
+        diags_.missing_top.erase(it);
+        return true;
+    }
+    return false;
 }
 
 void Fields::wrong_type(std::string_view key, const toml::node& n, std::string_view expected) {
@@ -130,7 +179,7 @@ void Fields::wrong_type(std::string_view key, const toml::node& n, std::string_v
 bool Fields::text(std::string_view key, std::string& out, SourcePos* at) {
     const toml::node* n = get(key);
     if (!n) {
-        missing(key);
+        missing(key, false);
         return false;
     }
     if (!string_value(key, *n, out, at)) return false;
@@ -154,6 +203,7 @@ bool Fields::string_value(std::string_view key, const toml::node& n, std::string
         return false;
     }
     out = s->get();
+    warn_unmasked_number(diags_, pos_of(n, file_), out);
     return true;
 }
 
@@ -161,7 +211,7 @@ bool Fields::integer(std::string_view key, int64_t& out, bool required, int64_t 
                      std::string_view range_hint) {
     const toml::node* n = get(key);
     if (!n) {
-        if (required) missing(key);
+        if (required) missing(key, false);
         return false;
     }
     const auto* i = n->as_integer();
@@ -183,7 +233,7 @@ bool Fields::number(std::string_view key, double& out, bool required, double min
                     std::string_view range_hint) {
     const toml::node* n = get(key);
     if (!n) {
-        if (required) missing(key);
+        if (required) missing(key, false);
         return false;
     }
     double v = 0;
@@ -218,7 +268,7 @@ bool Fields::boolean(std::string_view key, bool& out) {
 bool Fields::text_list(std::string_view key, std::vector<IdRef>& out, bool required) {
     const toml::node* n = get(key);
     if (!n) {
-        if (required) missing(key);
+        if (required) missing(key, false);
         return false;
     }
     const auto* arr = n->as_array();
@@ -237,6 +287,7 @@ bool Fields::text_list(std::string_view key, std::vector<IdRef>& out, bool requi
             diags_.error(pos_of(item, file_), cn_quoted(key) + " 列表里有一项是空的，请写上内容或删掉它。");
             ok = false;
         } else {
+            warn_unmasked_number(diags_, pos_of(item, file_), s->get());
             out.push_back(IdRef{s->get(), pos_of(item, file_)});
         }
     }
@@ -246,7 +297,7 @@ bool Fields::text_list(std::string_view key, std::vector<IdRef>& out, bool requi
 const toml::table* Fields::table(std::string_view key, bool required) {
     const toml::node* n = get(key);
     if (!n) {
-        if (required) missing(key);
+        if (required) missing(key, true);
         return nullptr;
     }
     const auto* t = n->as_table();
@@ -258,7 +309,7 @@ std::vector<const toml::table*> Fields::tables(std::string_view key, bool requir
     std::vector<const toml::table*> out;
     const toml::node* n = get(key);
     if (!n) {
-        if (required) missing(key);
+        if (required) missing(key, true);
         return out;
     }
     const auto* arr = n->as_array();
@@ -273,7 +324,7 @@ std::vector<const toml::table*> Fields::tables(std::string_view key, bool requir
             diags_.error(pos_of(item, file_), cn_quoted(key) + " 里的每一项都应该是一段 [[...]] 或 { }，这里写的是" +
                                                   type_name_zh(item) + "。");
     }
-    if (out.empty() && required && arr->empty()) missing(key);
+    if (out.empty() && required && arr->empty()) missing(key, true);
     return out;
 }
 

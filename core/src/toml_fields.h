@@ -20,6 +20,14 @@ struct Diags {
     std::vector<Diagnostic>& list;
     void error(const SourcePos& p, std::string message);
     void warning(const SourcePos& p, std::string message);
+
+    // A value missing from a file's top level, remembered so that when it turns up under a
+    // [section] (where TOML files it) the two errors become one at that line.
+    struct MissingTopKey {
+        std::string file, key, what; // what: "剧本文件里缺少必填项 “summary”（…）"
+        size_t index;                // of its error in `list`
+    };
+    std::vector<MissingTopKey> missing_top = {};
 };
 
 SourcePos pos_of(const toml::source_region& r, const std::string& file);
@@ -34,12 +42,18 @@ struct IdRef {
     SourcePos pos;
 };
 
+// A whole file's top level has no [header] of its own, and toml++ places it at 1:1 even
+// when line 1 is a comment; its problems are reported at its first key instead.
+enum class TableKind { section, file };
+
 class Fields {
 public:
     // `where` names the table for messages, e.g. "[[node.choice]]" or "剧本文件"; it must
-    // outlive the Fields (callers pass string literals). Unknown keys are reported here, at once.
+    // outlive the Fields (callers pass string literals). Unknown keys are reported here, at once;
+    // one that looks like a typo of an absent key is remembered, so that when that key turns
+    // out to be required the author gets one error at the typo instead of two.
     Fields(const toml::table& table, const std::string& file, std::string_view where, Diags& diags,
-           std::initializer_list<std::string_view> known);
+           std::initializer_list<std::string_view> known, TableKind kind = TableKind::section);
 
     const std::string& file() const { return file_; }
     Diags& diags() { return diags_; }
@@ -66,9 +80,18 @@ public:
     // Array of tables written as [[key]] (or an inline array of { } tables).
     std::vector<const toml::table*> tables(std::string_view key, bool required);
 
-    void missing(std::string_view key);
-
 private:
+    // A typo'd key whose intended key is absent, and the index of its unknown-key error.
+    struct Typo {
+        std::string written, intended;
+        size_t diag_index;
+    };
+
+    // `is_section`: the key names a table ([contact], [[node]]) rather than a value.
+    void missing(std::string_view key, bool is_section);
+    // True when `key`, unknown here, is a value the file's top level lacks: that error moves
+    // to `at` and says to move the line up, instead of a second error here.
+    bool moved_from_top(std::string_view key, const SourcePos& at);
     const toml::node* get(std::string_view key) const { return table_.get(key); }
     void wrong_type(std::string_view key, const toml::node& n, std::string_view expected);
     bool string_value(std::string_view key, const toml::node& n, std::string& out, SourcePos* at);
@@ -77,6 +100,8 @@ private:
     const std::string& file_;
     std::string_view where_;
     Diags& diags_;
+    TableKind kind_;
+    std::vector<Typo> typos_;
 };
 
 } // namespace ff::detail

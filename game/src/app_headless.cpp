@@ -68,8 +68,8 @@ int run_headless(const Options& options, const std::filesystem::path& exe_dir) {
         if (finished) {
             ff::MakeResult r = ff::make_result(*pack, scenario->id, options.choices);
             if (!r.record) return fail(1, r.error);
-            // Same bytes as `fraudfree-pack play --json` (both print core's to_json).
-            std::cout << ff::to_json(*r.record).dump(2) << '\n';
+            // Same bytes as `fraudfree-pack play --json`: both print core's to_json_text.
+            std::cout << ff::to_json_text(*r.record);
             std::cout.flush();
             req.result = *r.record;
             std::string err = ctx->record_result(*r.record);

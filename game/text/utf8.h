@@ -2,6 +2,8 @@
 // Invalid input never throws: each bad byte decodes as U+FFFD (the replacement character).
 #pragma once
 
+#include "fraudfree/utf8.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -15,8 +17,8 @@ inline constexpr char32_t kReplacementChar = 0xFFFD;
 // kReplacementChar and advances by exactly one byte. Requires pos < s.size().
 char32_t decode_next(std::string_view s, size_t& pos);
 
-// Appends the UTF-8 form of `cp` (kReplacementChar for invalid code points).
-void append_utf8(std::string& out, char32_t cp);
+// Appends the UTF-8 form of `cp` (kReplacementChar for invalid code points); core's one encoder.
+using ff::append_utf8;
 
 // The text with every invalid byte replaced by U+FFFD; valid text comes back unchanged.
 std::string sanitize_utf8(std::string_view s);

@@ -4,6 +4,7 @@
 #include "app.h"
 #include "storage.h"
 
+#include <functional>
 #include <string>
 
 namespace ff::server {
@@ -13,6 +14,17 @@ inline constexpr const char* kJoinCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ2345678
 inline constexpr int kJoinCodeLength = 6;
 
 std::string new_join_code();
+
+// How many fresh codes to draw before giving up: with 31^6 codes a clash is rare, twenty in a
+// row means the table is nearly full.
+inline constexpr int kJoinCodeAttempts = 20;
+// Draws new join codes and hands each to `try_code` until it returns true (the code was free
+// and is now stored); returns that code. HttpError 503 after kJoinCodeAttempts refusals.
+std::string first_free_join_code(const std::function<bool(const std::string&)>& try_code);
+// Stores a new class with a free join code and refreshes the leaderboard; returns it as stored.
+ClassInfo create_class_with_join_code(App& app, ClassInfo c);
+// Gives the class a new free join code and returns it.
+std::string rotate_join_code(App& app, int64_t class_id);
 // Upper-cases and trims what a student typed; empty when it cannot be a join code.
 std::string normalize_join_code(const std::string& typed);
 

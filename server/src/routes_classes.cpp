@@ -59,15 +59,7 @@ void add_class_routes(httplib::Server& http, App& app) {
                   c.name = display_text_field(body, "name", 60);
                   c.packs = read_packs(app, body);
                   c.criterion = read_criterion(body);
-                  for (int attempt = 0; attempt < 20; ++attempt) {
-                      c.join_code = new_join_code();
-                      if (auto made = app.storage.create_class(c)) {
-                          app.leaderboard.invalidate();
-                          send_json(res, 201, class_json(*made));
-                          return;
-                      }
-                  }
-                  throw HttpError(503, "暂时生成不了新的加入码，请重试");
+                  send_json(res, 201, class_json(create_class_with_join_code(app, std::move(c))));
               }));
 
     http.Get("/api/v1/classes", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
@@ -107,14 +99,7 @@ void add_class_routes(httplib::Server& http, App& app) {
               guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
                   Principal who = require_role(app, req, {Role::counsellor, Role::admin});
                   ClassInfo c = require_class_access(app, who, path_id(req, 1));
-                  for (int attempt = 0; attempt < 20; ++attempt) {
-                      std::string code = new_join_code();
-                      if (app.storage.set_join_code(c.id, code)) {
-                          send_json(res, 200, {{"join_code", code}});
-                          return;
-                      }
-                  }
-                  throw HttpError(503, "暂时生成不了新的加入码，请重试");
+                  send_json(res, 200, {{"join_code", rotate_join_code(app, c.id)}});
               }));
 
     http.Delete(R"(/api/v1/classes/(\d+)/students/(\d+))",

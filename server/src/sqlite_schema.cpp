@@ -61,6 +61,15 @@ CREATE TABLE packs(
   created_at INTEGER NOT NULL);
 CREATE INDEX packs_id ON packs(id, version);
 )sql",
+    // Results indexed by class only: rows of a class are appended in seq order, so a batch of
+    // results touches one index page per class instead of one per student in each of two
+    // per-student indexes (most of the pages a commit wrote). A student's results are found
+    // through their class (a student stays in one class); progress groups a class's rows.
+    R"sql(
+DROP INDEX results_student;
+DROP INDEX results_class;
+CREATE INDEX results_by_class ON results(class_id);
+)sql",
 };
 
 constexpr int kStepCount = static_cast<int>(sizeof(kSteps) / sizeof(kSteps[0]));

@@ -6,7 +6,7 @@
 
 namespace ff::server {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Brings the database up to kSchemaVersion. Throws if the file is from a newer server.
 void migrate(sqlite3* db);

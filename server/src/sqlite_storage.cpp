@@ -1,8 +1,9 @@
-// The SQLite backend: one write connection (all writes serialised, results group-committed
-// by a writer thread) and a small pool of read connections (WAL lets reads run alongside).
+// The SQLite backend: one write connection (all writes serialised, results group-committed by
+// whichever request leads the batch) and a pool of read connections (WAL lets reads run alongside).
 #include "storage.h"
 
 #include "group_commit.h"
+#include "principal_cache.h"
 #include "sqlite_handle.h"
 #include "sqlite_schema.h"
 #include "wal_checkpointer.h"
@@ -152,15 +153,11 @@ public:
     }
 
     std::optional<Principal> principal_by_token_hash(const std::string& token_hash) override {
-        auto db = reads_.take();
-        Stmt q(db.get(), "SELECT id, role, name, class_id FROM principals WHERE token_hash = ?1 AND removed = 0");
-        q.bind(1, token_hash);
-        if (!q.step()) return std::nullopt;
-        auto role = parse_role(q.text(1));
-        if (!role) return std::nullopt;
-        Principal p{q.int64(0), *role, q.text(2), std::nullopt};
-        if (!q.is_null(3)) p.class_id = q.int64(3);
-        return p;
+        if (auto cached = principals_.find(token_hash)) return cached;
+        const uint64_t generation = principals_.generation();
+        auto who = principal_from_database(token_hash);
+        if (who) principals_.remember(token_hash, *who, generation);
+        return who;
     }
 
     std::optional<ClassInfo> create_class(const ClassInfo& c) override {
@@ -230,12 +227,15 @@ public:
     }
 
     bool remove_student(int64_t class_id, int64_t student_id) override {
-        return write([&](Connection& db) {
+        bool removed = write([&](Connection& db) {
             Stmt(db, "UPDATE principals SET removed = 1 WHERE id = ?1 AND class_id = ?2 AND role = 'student' "
                      "AND removed = 0")
                 .bind(1, student_id).bind(2, class_id).run();
             return sqlite3_changes(db.get()) > 0;
         });
+        // After the commit, so a lookup that read the old row cannot be cached afterwards.
+        if (removed) principals_.forget_all();
+        return removed;
     }
 
     std::optional<StoredResult> result_by_uuid(const std::string& uuid) override {
@@ -250,7 +250,10 @@ public:
 
     std::vector<StoredResult> results_of_student(int64_t student_id) override {
         auto db = reads_.take();
-        Stmt q(db.get(), std::string(kResultColumns) + "WHERE student_id = ?1 ORDER BY seq");
+        // Through the results_class index: results carry the class the student belongs to.
+        Stmt q(db.get(), std::string(kResultColumns) +
+                             "WHERE class_id = (SELECT class_id FROM principals WHERE id = ?1) AND student_id = ?1 "
+                             "ORDER BY seq");
         q.bind(1, student_id);
         std::vector<StoredResult> out;
         while (q.step()) out.push_back(read_result(q));
@@ -332,6 +335,18 @@ public:
     }
 
 private:
+    std::optional<Principal> principal_from_database(const std::string& token_hash) {
+        auto db = reads_.take();
+        Stmt q(db.get(), "SELECT id, role, name, class_id FROM principals WHERE token_hash = ?1 AND removed = 0");
+        q.bind(1, token_hash);
+        if (!q.step()) return std::nullopt;
+        auto role = parse_role(q.text(1));
+        if (!role) return std::nullopt;
+        Principal p{q.int64(0), *role, q.text(2), std::nullopt};
+        if (!q.is_null(3)) p.class_id = q.int64(3);
+        return p;
+    }
+
     std::optional<StoredPack> one_pack(const char* where, const std::string& key) {
         auto db = reads_.take();
         Stmt q(db.get(), "SELECT id, title, version, hash, size, scenarios, created_at, files FROM packs " +
@@ -379,8 +394,9 @@ private:
     std::mutex write_mutex_;
     Connection writer_;
     ReadPool reads_;
+    PrincipalCache principals_{100000}; // removals are rare: each one empties it
     WalCheckpointer checkpointer_;
-    GroupCommitter<StoredResult, SubmitOutcome> results_; // last: its thread uses the members above
+    GroupCommitter<StoredResult, SubmitOutcome> results_;
 };
 
 } // namespace

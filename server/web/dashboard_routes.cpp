@@ -228,14 +228,8 @@ void add_class_pages(httplib::Server& http, App& app) {
                   CreateClassView form;
                   auto c = read_class_form(app, req, who, form);
                   if (!c) return send_html(res, 400, render_create_class(chrome_for(who, "创建班级"), form));
-                  for (int attempt = 0; attempt < 20; ++attempt) {
-                      c->join_code = new_join_code();
-                      if (auto made = app.storage.create_class(*c)) {
-                          app.leaderboard.invalidate();
-                          return redirect(res, paths::home + "?created=" + std::to_string(made->id));
-                      }
-                  }
-                  throw HttpError(503, "暂时生成不了新的加入码，请重试");
+                  const ClassInfo made = create_class_with_join_code(app, std::move(*c));
+                  redirect(res, paths::home + "?created=" + std::to_string(made.id));
               }));
 
     http.Get(R"(/dashboard/classes/(\d+)/projector)",
@@ -263,9 +257,8 @@ void add_class_pages(httplib::Server& http, App& app) {
     http.Post(R"(/dashboard/classes/(\d+)/join-code)",
               dashboard(app, Kind::page, [&app](const Req& req, Res& res, const Principal& who) {
                   auto c = class_of(app, req, who);
-                  for (int attempt = 0; attempt < 20; ++attempt)
-                      if (app.storage.set_join_code(c.id, new_join_code())) return redirect(res, paths::report(c.id));
-                  throw HttpError(503, "暂时生成不了新的加入码，请重试");
+                  rotate_join_code(app, c.id);
+                  redirect(res, paths::report(c.id));
               }));
 
     http.Post(R"(/dashboard/classes/(\d+)/students/(\d+)/remove)",

@@ -170,16 +170,16 @@ TEST_CASE("whole-file problems have no line", "[loader][errors]") {
 }
 
 TEST_CASE("the same kinds of mistake in pack.toml, quiz.toml and nested tables", "[loader][errors]") {
-    SECTION("unknown key in pack.toml, whose field is then missing too") {
-        check_fixture("pack_unknown_key", err("pack_unknown_key/pack.toml", 3, 1,
-                                              "不认识的键 “titel”（可能是拼写错误）。你是不是想写 “title”？"));
-        check_fixture("pack_unknown_key",
-                      err("pack_unknown_key/pack.toml", 1, 1, "pack.toml 里缺少必填项 “title”（标题）"));
-        CHECK(load_fixture("pack_unknown_key").diagnostics.size() == 2);
+    SECTION("a typo'd required key in pack.toml is one error at the typo, naming the right key") {
+        check_only("pack_unknown_key",
+                   err("pack_unknown_key/pack.toml", 3, 1,
+                       "不认识的键 “titel”，是不是想写 “title”？pack.toml 里缺少必填项 “title”（标题），改正拼写就好。"));
     }
-    SECTION("missing field in pack.toml points at the file's first line") {
-        check_only("pack_missing_field", err("pack_missing_field/pack.toml", 1, 1,
-                                             "pack.toml 里缺少必填项 “version”（版本号，整数，从 1 开始）"));
+    SECTION("missing field in pack.toml points at the first key, not at the comment on line 1") {
+        check_only("pack_missing_field",
+                   err("pack_missing_field/pack.toml", 2, 1,
+                       "pack.toml 里缺少必填项 “version”（版本号，整数，从 1 开始）。请把它写在文件开头、第一个 [段落] 之前"
+                       "（写在 [段落] 下面的键属于那一段）"));
     }
     SECTION("unknown key inside a [[node.choice]]") {
         check_only("choice_unknown_key", err("choice_unknown_key/scenarios/rebate.toml", 61, 3,
@@ -205,6 +205,51 @@ TEST_CASE("the same kinds of mistake in pack.toml, quiz.toml and nested tables",
     SECTION("a debrief of only spaces (one ideographic) is empty") {
         check_only("empty_debrief",
                    err("empty_debrief/scenarios/rebate.toml", 85, 11, "“debrief” 是空的，请写上内容。"));
+    }
+}
+
+SCENARIO("mistakes an author typing Chinese makes, each reported once where it is", "[loader][errors]") {
+    GIVEN("a scenario whose \"summary\" was written under [contact], after two comment lines") {
+        THEN("one error at that line says the scenario lacks it and to move the line up") {
+            check_only("misplaced_key",
+                       err("misplaced_key/scenarios/main.toml", 13, 1,
+                           "“summary” 写在了 [contact] 下面，TOML 就把它算作这一段的键，所以剧本文件里缺少必填项 “summary”"
+                           "（一句话简介，显示在剧本列表里）。请把这一行移到文件开头、第一个 [段落] 之前。"));
+        }
+    }
+    GIVEN("the same scenario without the misplaced line: no \"summary\" anywhere") {
+        PackFiles files = read_pack_files(ff::test::fixtures_dir() + "/misplaced_key");
+        std::string& text = files.at("scenarios/main.toml");
+        const size_t line = text.find("summary = ");
+        REQUIRE(line != std::string::npos);
+        text.erase(line, text.find('\n', line) + 1 - line);
+        const LoadResult r = load_pack(files, "p");
+        THEN("the missing field points at the file's first key line and says where top-level keys go") {
+            INFO(diagnostics_text(r));
+            REQUIRE(r.diagnostics.size() == 1);
+            const Diagnostic& d = r.diagnostics[0];
+            CHECK(d.line == 3);
+            CHECK(d.column == 1);
+            CHECK(d.message == "剧本文件里缺少必填项 “summary”（一句话简介，显示在剧本列表里）。请把它写在文件开头、"
+                               "第一个 [段落] 之前（写在 [段落] 下面的键属于那一段）");
+        }
+    }
+    GIVEN("a required key misspelt inside a table") {
+        THEN("one error at the typo suggests the key and says it is required") {
+            check_only("typo_required_key",
+                       err("typo_required_key/scenarios/main.toml", 12, 1,
+                           "不认识的键 “avatr”，是不是想写 “avatar”？[contact] 里缺少必填项 “avatar”（头像，例如 \"girl\"），"
+                           "改正拼写就好。"));
+        }
+    }
+    GIVEN("a value wrapped in Chinese quotes") {
+        THEN("the error points at the quote and shows the line with English quotes") {
+            check_only("chinese_quotes",
+                       err("chinese_quotes/scenarios/main.toml", 3, 9,
+                           "TOML 格式错误：文字两边要用英文引号 \"，这里用的是中文引号 “。请改成：title = \"点赞赚钱，日结200\"  # 标题"
+                           "（文字里面的中文引号可以保留）。（原始信息：Error while parsing value: could not determine value "
+                           "type）"));
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 #include "fraudfree/result.h"
 #include "fraudfree/runner.h"
 #include "fraudfree/scoring.h"
+#include "fraudfree/utf8.h"
 
 #include <catch2/catch.hpp>
 
@@ -61,25 +62,6 @@ std::string join_lines(const std::vector<std::string>& lines) {
     return out;
 }
 
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        // Also used for values above U+10FFFF, which make invalid 4-byte sequences.
-        out += static_cast<char>(0xF0 | ((cp >> 18) & 0x07));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // A code point from a range chosen to upset parsers and width counting: controls, CJK,
 // combining marks, BOM/RTL marks, surrogates (invalid in UTF-8), emoji, beyond Unicode.
 std::string random_unicode(Rng& rng) {
@@ -91,7 +73,7 @@ std::string random_unicode(Rng& rng) {
     const auto& r = ranges[rng.below(std::size(ranges))];
     std::string out;
     const size_t count = 1 + rng.below(4);
-    for (size_t i = 0; i < count; ++i) append_utf8(out, r[0] + static_cast<uint32_t>(rng.below(r[1] - r[0] + 1)));
+    for (size_t i = 0; i < count; ++i) ff::append_utf8_bits(out, r[0] + static_cast<uint32_t>(rng.below(r[1] - r[0] + 1)));
     if (rng.chance(10)) out.push_back(static_cast<char>(0x80 | rng.below(64))); // stray continuation byte
     if (rng.chance(5)) out += "\xC0\xAF";                                        // overlong '/'
     return out;

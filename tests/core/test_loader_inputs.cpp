@@ -195,6 +195,124 @@ TEST_CASE("hostile and broken input never crashes or hangs the loader", "[loader
     }
 }
 
+SCENARIO("Chinese quotes around a value", "[loader][inputs]") {
+    WHEN("each kind a Chinese input method types wraps a value") {
+        for (const auto& [open, close] : std::vector<std::pair<std::string, std::string>>{
+                 {"“", "”"}, {"‘", "’"}, {"＂", "＂"}, {"「", "」"}, {"”", "”"}}) {
+            // Checked in the loop, not in a THEN: Catch2 runs a section only once per pass.
+            const Diagnostic d = only_error(load_with("avatar = \"girl\"", "avatar = " + open + "girl" + close));
+            INFO(d.message);
+            CHECK(d.line == 11);
+            CHECK(d.column == 10);
+            CHECK(contains(d.message, "这里用的是中文引号 " + open + "。请改成：avatar = \"girl\"（"));
+        }
+    }
+    WHEN("only the opening quote is Chinese") {
+        const Diagnostic d = only_error(load_with("avatar = \"girl\"", "avatar = “girl\""));
+        THEN("the fix is the same line with straight quotes") {
+            CHECK(d.column == 10);
+            CHECK(contains(d.message, "这里用的是中文引号 “。请改成：avatar = \"girl\"（"));
+        }
+    }
+    WHEN("only the closing quote is Chinese") {
+        const Diagnostic d = only_error(load_with("avatar = \"girl\"", "avatar = \"girl”  "));
+        THEN("it says the text has no end and shows the fixed line") {
+            CHECK(d.line == 11);
+            CHECK(d.message == "TOML 格式错误：文字结尾的引号用了中文引号 ”，TOML 找不到文字在哪里结束。请改成：avatar = \"girl\""
+                               "（文字里面的中文引号可以保留）。（原始信息：Error while parsing string: unescaped control "
+                               "characters other than TAB (U+0009) are explicitly prohibited）");
+        }
+    }
+    WHEN("a straight quote is simply missing at the end") {
+        const Diagnostic d = only_error(load_with("avatar = \"girl\"", "avatar = \"girl"));
+        THEN("the general advice stays") { CHECK(contains(d.message, "文字没有正确结束，可能少了一个引号")); }
+    }
+    WHEN("they wrap an item of a list") {
+        const Diagnostic d = only_error(load_with("flags = [\"too_good\"]", "flags = [“too_good”]"));
+        THEN("the fix keeps the brackets") { CHECK(contains(d.message, "请改成：flags = [\"too_good\"]（")); }
+    }
+    WHEN("the line is too long to repeat") {
+        const std::string long_text(90, 'x');
+        const Diagnostic d = only_error(load_with("avatar = \"girl\"", "avatar = “" + long_text + "”"));
+        THEN("it says what to change without the line") {
+            CHECK(contains(d.message, "中文引号 “。请把两边的中文引号换成英文引号（文字里面的中文引号可以保留）。"));
+        }
+    }
+    WHEN("Chinese quotes are inside straight quotes") {
+        const LoadResult r = load_with("text = \"同学你好", "text = \"“同学”你好");
+        THEN("that is fine") { CHECK(r.pack.has_value()); }
+    }
+}
+
+SCENARIO("numbers that may belong to real people are written masked", "[loader][inputs]") {
+    // The valid pack with `number` added to its chat contact (line 12, value at column 10).
+    auto with_number = [](const std::string& number) {
+        return load_with("avatar = \"girl\"", "avatar = \"girl\"\nnumber = \"" + number + "\"");
+    };
+    auto warnings = [](const LoadResult& r) {
+        std::vector<Diagnostic> out;
+        for (const auto& d : r.diagnostics)
+            if (d.severity == Severity::warning) out.push_back(d);
+        return out;
+    };
+    WHEN("a text holds a full number") {
+        const std::vector<std::pair<std::string, std::string>> cases{
+            {"+86 138 0013 8000", "“+86 138 0013 8000” 看起来是一个完整的手机号，可能属于真实的人。剧本里的号码要遮住中间几位，"
+                                  "请写成 “+86 138****8000”（见 content/README.md 的“号码怎么写”）。"},
+            {"13800138000", "“13800138000” 看起来是一个完整的手机号"},
+            {"138-0013-8000", "请写成 “138****8000”"},
+            {"010-1234 5678", "“010-1234 5678” 看起来是一个完整的座机号，可能属于真实的人。剧本里的号码要遮住中间几位，"
+                              "请写成 “010-****5678”"},
+            {"+852 1234 5678", "看起来是一个完整的境外号码，可能属于真实的人。剧本里的号码要遮住中间几位，请写成 “+852 ****5678”"},
+            {"1065 1234 5678", "完整的短信端口号，可能属于真实的人。剧本里的号码要遮住中间几位，请写成 “1065****5678”"},
+            {"加我QQ 12345678", "“12345678” 看起来是一个完整的QQ号，可能属于真实的人。剧本里的号码要遮住中间几位，"
+                                  "请写成 “12****5678”"},
+            {"加我微信：xiaoyu_2024", "“xiaoyu_2024” 看起来是一个完整的微信号，可能属于真实的人。剧本里的号码要遮住中间几位，"
+                                      "请写成 “xi****24”"},
+            {"卡号 6217 0023 1234 5678", "看起来是一个完整的银行卡号或身份证号，可能属于真实的人。剧本里的号码要遮住中间几位，"
+                                        "请写成 “6217 **** **** 5678”"},
+        };
+        for (const auto& [number, message] : cases) {
+            const LoadResult r = with_number(number);
+            INFO(number << "\n" << diagnostics_text(r));
+            CHECK(r.pack.has_value()); // a warning, not an error
+            const auto ws = warnings(r);
+            REQUIRE(ws.size() == 1);
+            CHECK(ws[0].line == 12);
+            CHECK(ws[0].column == 10);
+            CHECK(contains(ws[0].message, message));
+        }
+    }
+    WHEN("a message text quotes one") {
+        const LoadResult r = load_with("text = \"同学你好", "text = \"打我电话 13912345678，同学你好");
+        const auto ws = warnings(r);
+        REQUIRE(ws.size() == 1);
+        CHECK(ws[0].line == 18);
+        CHECK(contains(ws[0].message, "请写成 “139****5678”"));
+    }
+    WHEN("a text holds several, one of them twice") {
+        const LoadResult r =
+            with_number("打 138 0013 8000 或加QQ 12345678，微信 xiaoyu_2024；再说一遍：138 0013 8000");
+        const auto ws = warnings(r);
+        INFO(diagnostics_text(r));
+        REQUIRE(ws.size() == 3);
+        CHECK(contains(ws[0].message, "请写成 “138****8000”"));
+        CHECK(contains(ws[1].message, "请写成 “12****5678”"));
+        CHECK(contains(ws[2].message, "请写成 “xi****24”"));
+    }
+    WHEN("numbers are masked, official, or not phone numbers at all") {
+        for (const std::string text :
+             {"+86 138****8000", "150****4406", "027-****5620", "+852 ****2290", "1065****8867", "QQ 28****6450",
+              "微信 xi****24", "6217 **** **** 0417", "打96110或110，也可以打12321举报", "国家反诈中心APP", "尾号0417的账户",
+              "订单号 YY20240319", "邀请码 LL2866", "验证码662017", "连续3单，888、2888、5888", "日结200-500元",
+              "2023-2024学年", "转账3150.00元", "QQ群", "微信零钱", "会议号 338 216 904"}) {
+            const LoadResult r = with_number(text);
+            INFO(text << "\n" << diagnostics_text(r));
+            CHECK(r.diagnostics.empty());
+        }
+    }
+}
+
 TEST_CASE("diagnostics come in file order and use the display root", "[loader][inputs]") {
     PackFiles files = valid_files();
     files["scenarios/rebate.toml"].replace(files["scenarios/rebate.toml"].find("delay = 2"), 9, "dealy = 2");

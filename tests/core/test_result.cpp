@@ -104,6 +104,25 @@ SCENARIO("the JSON form of a result") {
             CHECK(to_json(back) == to_json(r));
         }
     }
+    WHEN("it is printed as text, as play --json and headless mode do") {
+        const std::string text = to_json_text(r);
+        THEN("it is two-space indented JSON, keys in name order, with one trailing newline") {
+            CHECK(text.rfind("{\n  \"category\": \"rebate\",\n  \"choices\": [\n    2,\n    3\n  ],\n"
+                             "  \"ending_id\": \"end-safe\",\n",
+                             0) == 0);
+            CHECK(text.find("\n  \"pack_id\": \"test-valid\",\n  \"pack_version\": 3,\n") != std::string::npos);
+            CHECK(text.size() >= 3);
+            CHECK(text.substr(text.size() - 3) == "\n}\n");
+            CHECK(text == to_json(r).dump(2) + "\n");
+        }
+        AND_THEN("Chinese labels stay readable UTF-8, not \\u escapes") {
+            CHECK(text.find("\\u") == std::string::npos);
+            CHECK(text.find(r.score_items.at(0).label) != std::string::npos);
+        }
+        AND_THEN("it reads back to the same record") {
+            CHECK(to_json(result_from_json(nlohmann::json::parse(text))) == to_json(r));
+        }
+    }
     WHEN("a field is missing or mistyped") {
         auto j = to_json(r);
         auto without = [&](const char* k) {

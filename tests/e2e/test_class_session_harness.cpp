@@ -352,4 +352,17 @@ void Xdo::screenshot(const fs::path& png) const
         run({import->string(), "-window", "root", png.string()}, {{"DISPLAY", display_}}, 20s);
 }
 
+ClassSession::ClassSession(const fs::path& dir) : server(dir / "fraudfree.db", free_port(), dir)
+{
+    server.start();
+    counsellor = server.create_token("counsellor", "王老师");
+    author = server.create_token("author", "反诈中心");
+    auto http = server.client();
+    const Reply cls = post_json(http, "/api/v1/classes", {{"name", "计科2401"}, {"packs", {"campus-core"}}}, counsellor);
+    if (cls.status != 201)
+        throw std::runtime_error("the server refused the class: HTTP " + std::to_string(cls.status) + " " + cls.text);
+    join_code = cls.body.at("join_code").get<std::string>();
+    class_id = cls.body.at("id").get<int64_t>();
+}
+
 } // namespace ff::e2e

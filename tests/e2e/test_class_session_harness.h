@@ -101,6 +101,17 @@ struct Reply {
 Reply post_json(httplib::Client& c, const std::string& path, const nlohmann::json& body, const std::string& token = {});
 Reply get_json(httplib::Client& c, const std::string& path, const std::string& token = {});
 
+// How each class-session test begins: the server running with its files in `dir`, a
+// counsellor and an author token, and one class "计科2401" on campus-core.
+// Throws std::runtime_error when the server refuses the class.
+struct ClassSession {
+    explicit ClassSession(const std::filesystem::path& dir);
+    ServerRun server;
+    std::string counsellor, author, join_code;
+    int64_t class_id = 0;
+    std::string progress_path() const { return "/api/v1/classes/" + std::to_string(class_id) + "/progress"; }
+};
+
 // An X server without a screen (Xvfb) for the game window.
 class Xvfb {
 public:

@@ -47,16 +47,9 @@ ff::ResultRecord play(const ff::Pack& pack, const std::string& scenario_id)
 SCENARIO("a class session over the real server: join, sync, outage, new pack", "[e2e][net]")
 {
     TempDir tmp("net");
-    ServerRun server(tmp.path / "fraudfree.db", free_port(), tmp.path);
-    server.start();
+    ClassSession session(tmp.path);
+    ServerRun& server = session.server;
     auto http = server.client();
-
-    const std::string counsellor = server.create_token("counsellor", "王老师");
-    const std::string author = server.create_token("author", "反诈中心");
-    Reply cls = post_json(http, "/api/v1/classes", {{"name", "计科2401"}, {"packs", {"campus-core"}}}, counsellor);
-    REQUIRE(cls.status == 201);
-    const std::string join_code = cls.body["join_code"];
-    const int64_t class_id = cls.body["id"];
 
     auto core = ff::load_pack_dir(source_dir() / "content" / "campus-core");
     REQUIRE(core.pack);
@@ -72,7 +65,7 @@ SCENARIO("a class session over the real server: join, sync, outage, new pack", "
     ff::net::NetSession net(cfg);
 
     // Join with the code as a student would type it (lower case).
-    std::string lower = join_code;
+    std::string lower = session.join_code;
     for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     net.start_join(lower, "小林");
     std::optional<ff::net::ApiResult<ff::net::JoinOk>> joined;
@@ -86,7 +79,7 @@ SCENARIO("a class session over the real server: join, sync, outage, new pack", "
     const std::string first_id = net.queue_result(first);
     REQUIRE(eventually([&] { return net.sync_status().sent == 1; }, 30s));
 
-    Reply progress = get_json(http, "/api/v1/classes/" + std::to_string(class_id) + "/progress", counsellor);
+    Reply progress = get_json(http, session.progress_path(), session.counsellor);
     REQUIRE(progress.status == 200);
     INFO(progress.text);
     REQUIRE(progress.body["students"].size() == 1);
@@ -131,7 +124,7 @@ SCENARIO("a class session over the real server: join, sync, outage, new pack", "
         }
         ff::save::write_file_atomic(src / rel, body);
     }
-    auto pub = run({FRAUDFREE_PACK_BIN, "publish", src.string(), "--server", server.url(), "--token", author});
+    auto pub = run({FRAUDFREE_PACK_BIN, "publish", src.string(), "--server", server.url(), "--token", session.author});
     INFO(pub.out << pub.err);
     REQUIRE(pub.exit_code == 0);
 

@@ -65,15 +65,10 @@ SCENARIO("a class session in the real game window", "[e2e][window][class]")
         return;
     }
     TempDir tmp("window");
-    ServerRun server(tmp.path / "fraudfree.db", free_port(), tmp.path);
-    server.start();
+    ClassSession session(tmp.path);
+    ServerRun& server = session.server;
     auto http = server.client();
-    const std::string counsellor = server.create_token("counsellor", "王老师");
-    const std::string author = server.create_token("author", "反诈中心");
-    Reply cls = post_json(http, "/api/v1/classes", {{"name", "计科2401"}, {"packs", {"campus-core"}}}, counsellor);
-    REQUIRE(cls.status == 201);
-    const std::string join_code = cls.body["join_code"];
-    const std::string progress_path = "/api/v1/classes/" + std::to_string(cls.body["id"].get<int64_t>()) + "/progress";
+    const std::string progress_path = session.progress_path();
 
     // The pre-test is a separate topic (issue 5): mark it as already skipped.
     const fs::path data = tmp.path / "player";
@@ -102,7 +97,7 @@ SCENARIO("a class session in the real game window", "[e2e][window][class]")
     x.key("Return");
     REQUIRE(eventually([&] { return read_profile(data).value("nickname", "") == "xiaolin"; }));
     std::this_thread::sleep_for(500ms);
-    std::string typed = join_code;
+    std::string typed = session.join_code;
     for (auto& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     x.type(typed);
     x.key("Return");
@@ -124,7 +119,7 @@ SCENARIO("a class session in the real game window", "[e2e][window][class]")
     REQUIRE(core.pack);
     auto recomputed = ff::make_result(*core.pack, first["scenario_id"], first["choices"].get<std::vector<int>>());
     REQUIRE(recomputed.record);
-    Reply progress = get_json(http, progress_path, counsellor);
+    Reply progress = get_json(http, progress_path, session.counsellor);
     INFO(progress.text);
     REQUIRE(progress.status == 200);
     REQUIRE(progress.body["students"].size() == 1);
@@ -169,7 +164,7 @@ SCENARIO("a class session in the real game window", "[e2e][window][class]")
         if (rel.starts_with("scenarios/")) replace("category = \"rebate\"", "category = \"lottery\"");
         ff::save::write_file_atomic(src / rel, body);
     }
-    auto pub = run({FRAUDFREE_PACK_BIN, "publish", src.string(), "--server", server.url(), "--token", author});
+    auto pub = run({FRAUDFREE_PACK_BIN, "publish", src.string(), "--server", server.url(), "--token", session.author});
     INFO(pub.out << pub.err);
     REQUIRE(pub.exit_code == 0);
 

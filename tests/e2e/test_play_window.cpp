@@ -6,9 +6,10 @@
 #include "fraudfree/runner.h"
 #include "save/quiz.h"
 
+#include "../support/png_image.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <png.h>
 
 #include <array>
 #include <chrono>
@@ -115,38 +116,9 @@ bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds lim
     return done();
 }
 
-struct Image {
-    int w = 0, h = 0;
-    std::vector<uint8_t> rgba;
-    uint32_t at(int x, int y) const {
-        const size_t i = (static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)) * 4;
-        return static_cast<uint32_t>(rgba[i]) << 16 | static_cast<uint32_t>(rgba[i + 1]) << 8 | rgba[i + 2];
-    }
-    bool operator==(const Image&) const = default;
-};
-
-Image read_png(const fs::path& path) {
-    Image img;
-    png_image pi{};
-    pi.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_file(&pi, path.c_str())) return img;
-    pi.format = PNG_FORMAT_RGBA;
-    img.rgba.resize(PNG_IMAGE_SIZE(pi));
-    if (!png_image_finish_read(&pi, nullptr, img.rgba.data(), 0, nullptr)) {
-        png_image_free(&pi);
-        return Image{};
-    }
-    img.w = static_cast<int>(pi.width);
-    img.h = static_cast<int>(pi.height);
-    return img;
-}
-
-long count_color(const Image& img, uint32_t rgb) {
-    long n = 0;
-    for (int y = 0; y < img.h; ++y)
-        for (int x = 0; x < img.w; ++x) n += img.at(x, y) == rgb;
-    return n;
-}
+using fftest::count_color;
+using fftest::Image;
+using fftest::read_png;
 
 struct Point {
     int x = 0, y = 0;

@@ -123,7 +123,8 @@ SCENARIO("results are group-committed and each uuid is stored once") {
             CHECK(st[0].latest_ending_kind == "scammed");
             CHECK(st[0].plays == 3);
         }
-        AND_WHEN("the student is removed") {
+        AND_WHEN("the student, whose token was just used, is removed") {
+            REQUIRE(db->principal_by_token_hash(token_hash("s2"))); // now in the principal cache
             CHECK(db->remove_student(cls, s2));
             CHECK_FALSE(db->remove_student(cls, s2));
             THEN("their token stops working and their results no longer count") {

@@ -132,8 +132,8 @@ int play_command(const Args& args, std::istream& in, std::ostream& out, std::ost
         err << "剧本 “" << id << "” 走不通这条路径：" << r.error << "。\n";
         return kExitFailed;
     }
-    // Must stay byte-identical to the game's headless output (see notes-for-core: one text form).
-    out << to_json(*r.record).dump(2) << '\n';
+    // The same function prints the game's headless result, so the bytes are identical.
+    out << to_json_text(*r.record);
     return kExitOk;
 }
 

@@ -39,9 +39,11 @@ struct MakeResult {
 };
 MakeResult make_result(const Pack& pack, const std::string& scenario_id, const std::vector<int>& choices);
 
-// JSON form. `id` is omitted when empty, so `fraudfree-pack play --json` and the game's
-// headless mode print identical text for the same path.
+// JSON form. `id` is omitted when empty, so a record that was never queued has no id.
 nlohmann::json to_json(const ResultRecord& r);
+// The printed form: to_json(r) indented by 2, then a newline. `fraudfree-pack play --json`
+// and the game's headless mode both print exactly this, so their bytes cannot drift apart.
+std::string to_json_text(const ResultRecord& r);
 // Throws std::invalid_argument with a readable message on missing/mistyped fields.
 ResultRecord result_from_json(const nlohmann::json& j);
 
