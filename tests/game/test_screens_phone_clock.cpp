@@ -2,10 +2,15 @@
 // wherever FRAUDFREE_CLOCK says so, so pictures and tests are the same on every run.
 #include "screens/phone_clock.h"
 
+#include "test_headless_support.h"
+
 #include <catch2/catch.hpp>
+
+#include <unistd.h>
 
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 
 using namespace ff::game;
 
@@ -82,4 +87,27 @@ TEST_CASE("clock text is hours without a leading zero and two-digit minutes", "[
     CHECK(clock_text(23 * 60 + 59) == "23:59");
     CHECK(parse_clock("00:00") == 0);
     CHECK(parse_clock("23:59") == 23 * 60 + 59);
+}
+
+SCENARIO("headless chat pictures are the same on every run, whatever the time", "[screens][clock]") {
+    namespace fs = std::filesystem;
+    const std::string pack = std::string(FRAUDFREE_SOURCE_DIR) + "/content/campus-core";
+    auto shot = [&](const std::string& env, const std::string& name) {
+        const fs::path png = fs::temp_directory_path() / ("ff-clock-" + std::to_string(::getpid()) + "-" + name + ".png");
+        auto out = fftest::run_game_cmd(env + " '" + FRAUDFREE_GAME_BIN + "' --headless --pack '" + pack +
+                                        "' --scenario rebate-qq-likes --screen chat --size 1024x768 --screenshot '" +
+                                        png.string() + "' >/dev/null");
+        REQUIRE(out.status == 0);
+        auto img = fftest::read_png(png);
+        fs::remove(png);
+        REQUIRE(img.ok());
+        return img.rgba;
+    };
+    const auto plain = shot("env -u FRAUDFREE_CLOCK", "plain");
+    THEN("a headless run shows the fixed 21:41, as FRAUDFREE_CLOCK=21:41 does") {
+        CHECK(plain == shot("FRAUDFREE_CLOCK=21:41", "fixed"));
+    }
+    THEN("FRAUDFREE_CLOCK changes what the status bar and the first time stamp say") {
+        CHECK(plain != shot("FRAUDFREE_CLOCK=07:05", "morning"));
+    }
 }

@@ -461,9 +461,10 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
             ctx.open(ScreenRequest{"list"});
         }
         int bezel = t.px(9);
-        ui.paint.fill_round_rect(phone, t.px(34), t.c.phone_frame);
         SDL_Rect screen{phone.x + bezel, phone.y + bezel, phone.w - 2 * bezel, phone.h - 2 * bezel};
         int sr = t.px(26);
+        // The frame is only the bezel: the screen (opaque theme colours) covers the rest.
+        ui.paint.fill_round_rect(phone, t.px(34), t.c.phone_frame, SDL_Rect{screen.x, screen.y + sr, screen.w, screen.h - 2 * sr});
 
         if (s.ringing) {
             if (!s.ring_sound) {
@@ -482,13 +483,16 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         SDL_Color bg = call ? t.c.call_bg_bottom : sms ? t.c.panel : t.c.chat_bg;
         SDL_Color bar_bg = call ? t.c.call_bg_top : t.c.header_bg;
         SDL_Color bar_fg = call ? t.c.call_text : t.c.header_text;
-        ui.paint.fill_round_rect(screen, sr, bar_bg);
         int status_h = t.px(30);
+        const ff::Contact& c = s.scenario->contact;
+        int header_h = sms || call ? t.px(96) : t.px(52);
+        // Below the header the conversation and the reply panel cover the screen down to the
+        // panel's rounded corners, so only the top and those corners are painted here.
+        ui.paint.fill_round_rect(screen, sr, bar_bg,
+                                 SDL_Rect{screen.x, screen.y + status_h + header_h, screen.w, screen.h - status_h - header_h - sr});
         draw_status_bar(ui, SDL_Rect{screen.x + t.px(4), screen.y + t.px(2), screen.w - t.px(8), status_h}, bar_fg, s.clock_shown);
 
         // Contact header.
-        const ff::Contact& c = s.scenario->contact;
-        int header_h = sms || call ? t.px(96) : t.px(52);
         SDL_Rect header{screen.x, screen.y + status_h, screen.w, header_h};
         {
             SDL_Rect back{header.x + t.px(4), header.y, t.px(40), t.px(44)};

@@ -26,6 +26,7 @@ struct State {
     std::string server_error;  // why the typed address was not saved
     std::string resolved_for = "\x01"; // settings.server_url the note below was made for
     std::string server_note;
+    bool restart_net = false;  // the saved address changed: reconnect after saving it
 };
 
 const char* row_title(int row) {
@@ -203,6 +204,7 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
                     st->focus = kServer;
                     const ServerFieldCheck c = check_server_field(st->server.text);
                     if (c.ok) {
+                        st->restart_net = c.value != s.server_url;
                         s.server_url = c.value;
                         st->server.text = c.value;
                         st->server_error.clear();
@@ -246,6 +248,12 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
         if (!(s == ctx.save.settings)) {
             ctx.save.settings = s;
             ctx.settings_changed();
+            if (st->restart_net && ctx.restart_net) {
+                // Talk to the new server now (--server still wins; resolve_server decides).
+                ctx.restart_net();
+                st->resolved_for = "\x01";
+            }
+            st->restart_net = false;
             ui.redraw(); // the theme (text size, contrast) changes with the next frame
         }
     }, {}};

@@ -1,6 +1,6 @@
 // Settings: text size, high contrast, sound volume and mute, text speed, window or
 // fullscreen, the class server's address. Every change applies at once and is saved
-// (Context::settings_changed); a new server address is used from the next start.
+// (Context::settings_changed); a new server address is connected to at once.
 #pragma once
 
 #include "screen.h"
