@@ -8,7 +8,7 @@
 namespace ff::net {
 
 NetSession::NetSession(NetSessionConfig config)
-    : config_(std::move(config)), marks_(std::make_shared<NewMarks>(config_.data_dir))
+    : config_(std::move(config)), marks_(std::make_shared<NewMarks>(config_.data_dir)), token_(config_.student_token)
 {
     ResultSyncConfig rc;
     rc.queue_dir = ff::save::result_queue::dir_in(config_.data_dir);
@@ -53,8 +53,35 @@ void NetSession::start_join(const std::string& join_code, const std::string& nic
 std::optional<ApiResult<JoinOk>> NetSession::take_join()
 {
     auto r = join_.take();
-    if (r && r->ok()) results_->set_token(r->value->student_token);
+    if (r && r->ok()) {
+        try {
+            hand_over(r->value->student_token);
+        } catch (const std::exception&) {
+            // The disk refused the stamp: the join still stands and no result is lost; the
+            // unstamped ones then count for the new class.
+            token_ = r->value->student_token;
+            results_->set_token(r->value->student_token);
+        }
+    }
     return r;
+}
+
+void NetSession::leave_class() { hand_over(""); }
+
+int NetSession::unsent_results() const
+{
+    int n = 0;
+    for (const auto& e : ff::save::result_queue::entries(ff::save::result_queue::dir_in(config_.data_dir)))
+        if (e.class_token.empty() || e.class_token == token_) ++n;
+    return n;
+}
+
+void NetSession::hand_over(std::string next)
+{
+    if (!token_.empty() && token_ != next)
+        ff::save::result_queue::assign_class_token(ff::save::result_queue::dir_in(config_.data_dir), token_);
+    token_ = next;
+    results_->set_token(std::move(next));
 }
 
 void NetSession::start_class_refresh(const std::string& token)
@@ -74,6 +101,12 @@ void apply_join(ff::save::Profile& profile, const JoinOk& joined)
 {
     profile.student_token = joined.student_token;
     profile.class_name = joined.class_name;
+}
+
+void apply_leave(ff::save::Profile& profile)
+{
+    profile.student_token.clear();
+    profile.class_name.clear();
 }
 
 } // namespace ff::net

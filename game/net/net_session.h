@@ -51,10 +51,18 @@ public:
     SyncStatus sync_status() const;
 
     // Join: start, then poll each frame. A successful join also hands the token to the
-    // sender; the caller stores it in the profile (apply_join).
+    // sender; the caller stores it in the profile (apply_join). Joining another class
+    // keeps the results not sent yet bound to the class they were played in.
     void start_join(const std::string& join_code, const std::string& nickname);
     bool join_running() const { return join_.running(); }
     std::optional<ApiResult<JoinOk>> take_join();
+
+    // The player leaves their class: results not sent yet still go to it; later results
+    // wait on this PC until the player joins a class. The caller clears the profile
+    // (apply_leave). Throws std::runtime_error when the queue cannot be written.
+    void leave_class();
+    // Results still in the queue for the current class (or waiting for one).
+    int unsent_results() const;
 
     void start_class_refresh(const std::string& token);
     bool class_refresh_running() const { return class_.running(); }
@@ -76,9 +84,15 @@ private:
     std::unique_ptr<PackSync> packs_;
     AsyncCall<ApiResult<JoinOk>> join_;
     AsyncCall<ApiResult<ClassStatus>> class_;
+    std::string token_; // the class the sender sends to now
+
+    // Stamps the unsent results with the class being left, then gives the sender `next`.
+    void hand_over(std::string next);
 };
 
 // Writes the class membership into the profile (token and class name).
 void apply_join(ff::save::Profile& profile, const JoinOk& joined);
+// Removes it (NetSession::leave_class).
+void apply_leave(ff::save::Profile& profile);
 
 } // namespace ff::net

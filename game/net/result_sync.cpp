@@ -114,24 +114,41 @@ void ResultSync::run()
 
 bool ResultSync::send_pass()
 {
-    auto items = q::list(config_.queue_dir);
-    int pending = static_cast<int>(items.size());
-    std::string token;
+    // The token first, then the queue: a switch stamps the queue before it hands over the new
+    // token, so an entry read here without a stamp was played in the class of `current`.
+    std::string current;
     {
         std::lock_guard lock(mutex_);
-        token = token_;
+        current = token_;
     }
-    if (!http_ || token.empty()) {
+    auto items = q::entries(config_.queue_dir);
+    int pending = static_cast<int>(items.size());
+    // Entries stamped with the class they were played in (the player switched or left since)
+    // go there; the rest go to the current class, or wait until the player joins one.
+    int waiting_for_class = 0;
+    for (const auto& e : items)
+        if (e.class_token.empty() && current.empty()) ++waiting_for_class;
+    if (!http_ || (current.empty() && waiting_for_class == pending)) {
         set_status(SyncState::offline, pending, http_ ? "还没有加入班级，成绩先保存在本机。" : "");
         return true;
     }
     std::string rejected_note;
-    for (const auto& record : items) {
+    for (const auto& entry : items) {
         {
             std::lock_guard lock(mutex_);
             if (stop_) return true;
         }
+        const ff::ResultRecord& record = entry.record;
+        const bool earlier_class = !entry.class_token.empty() && entry.class_token != current;
+        const std::string& token = entry.class_token.empty() ? current : entry.class_token;
+        if (token.empty()) continue; // played outside any class: waits for the next join
         SubmitReply reply = submit_result(*http_, token, record);
+        if (reply.outcome == SubmitOutcome::auth_failed && earlier_class) {
+            // The class the player left no longer takes this student (removed, or the class is
+            // gone): nothing the player can do, so keep it aside instead of blocking the rest.
+            reply.outcome = SubmitOutcome::rejected;
+            reply.message = "原来的班级不再接收这条成绩（" + reply.message + "）";
+        }
         switch (reply.outcome) {
         case SubmitOutcome::accepted:
             // Removing after the acknowledgement: a crash in between means one resend,
@@ -160,6 +177,7 @@ bool ResultSync::send_pass()
         }
     }
     if (!rejected_note.empty()) set_status(SyncState::error, pending, rejected_note);
+    else if (pending > 0 && current.empty()) set_status(SyncState::offline, pending, "还没有加入班级，成绩先保存在本机。");
     else set_status(pending == 0 ? SyncState::synced : SyncState::waiting, pending, "");
     return true;
 }

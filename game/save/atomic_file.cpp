@@ -97,6 +97,55 @@ void write_file_atomic(const fs::path& path, std::string_view bytes) {
     if (rc != 0 && err != EINVAL && err != EROFS) fail(path, "无法写入文件夹", err);
 }
 
+bool is_atomic_temp_name(const std::string& filename) {
+    static constexpr std::string_view kMark = ".tmp-";
+    constexpr size_t kRandom = 6; // mkostemp's XXXXXX
+    if (filename.size() < 1 + 1 + kMark.size() + kRandom || filename[0] != '.') return false;
+    const size_t mark = filename.size() - kRandom - kMark.size();
+    if (filename.compare(mark, kMark.size(), kMark) != 0) return false;
+    for (size_t i = filename.size() - kRandom; i < filename.size(); ++i) {
+        const char c = filename[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    return true;
+}
+
+namespace {
+
+int remove_stale_in(const fs::path& dir, fs::file_time_type older_than, bool descend) {
+    int removed = 0;
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) return 0;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const fs::directory_entry& e = *it;
+        std::error_code fec;
+        const fs::file_status st = e.symlink_status(fec); // never follow a link out of the folder
+        if (fec) continue;
+        if (fs::is_directory(st)) {
+            if (descend) removed += remove_stale_in(e.path(), older_than, false);
+            continue;
+        }
+        if (!fs::is_regular_file(st) || !is_atomic_temp_name(e.path().filename().string())) continue;
+        const auto written = fs::last_write_time(e.path(), fec);
+        // A temp file written since this process started may belong to a writer still running.
+        if (fec || written >= older_than) continue;
+        if (fs::remove(e.path(), fec)) ++removed;
+    }
+    return removed;
+}
+
+} // namespace
+
+int remove_stale_temp_files(const fs::path& dir, fs::file_time_type older_than) {
+    try {
+        return remove_stale_in(dir, older_than, true);
+    } catch (const std::exception&) {
+        return 0; // a folder that vanished or an allocation failure: nothing else to do
+    }
+}
+
 std::optional<std::string> read_file(const fs::path& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return std::nullopt;

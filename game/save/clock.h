@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <string>
 
 namespace ff::save {
@@ -13,5 +14,9 @@ std::string now_iso8601_utc();
 
 // "20261125T120000", safe in file names.
 std::string compact_utc_stamp(std::chrono::system_clock::time_point t);
+
+// When this process started, as a file time (for "written before we started" checks), from
+// /proc; the current time where /proc cannot tell.
+std::filesystem::file_time_type process_start_file_time();
 
 } // namespace ff::save

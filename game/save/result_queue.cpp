@@ -59,11 +59,19 @@ std::string id_of(const fs::path& file) {
     return is_uuid(stem) ? stem : std::string();
 }
 
-struct Entry {
+constexpr const char* kTokenKey = "class_token";
+
+struct Listed {
     fs::file_time_type time;
     std::string id;
-    ff::ResultRecord record;
+    Entry entry;
 };
+
+void write_entry(const fs::path& queue_dir, const ff::ResultRecord& record, const std::string& class_token) {
+    nlohmann::json j = ff::to_json(record);
+    if (!class_token.empty()) j[kTokenKey] = class_token;
+    write_file_atomic(queue_dir / (record.id + kExt), j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
 
 void mark_bad(const fs::path& file) {
     std::error_code ec;
@@ -74,16 +82,15 @@ void mark_bad(const fs::path& file) {
 
 fs::path dir_in(const fs::path& data_dir) { return data_dir / "outbox"; }
 
-std::string enqueue(const fs::path& queue_dir, ff::ResultRecord record) {
+std::string enqueue(const fs::path& queue_dir, ff::ResultRecord record, const std::string& class_token) {
     if (record.id.empty()) record.id = make_uuid_v4();
     if (!is_uuid(record.id)) throw std::invalid_argument("result id is not a UUID: " + record.id);
-    write_file_atomic(queue_dir / (record.id + kExt),
-                      ff::to_json(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    write_entry(queue_dir, record, class_token);
     return record.id;
 }
 
-std::vector<ff::ResultRecord> list(const fs::path& queue_dir) {
-    std::vector<Entry> entries;
+std::vector<Entry> entries(const fs::path& queue_dir) {
+    std::vector<Listed> entries;
     try {
         std::error_code ec;
         fs::directory_iterator it(queue_dir, ec);
@@ -96,11 +103,14 @@ std::vector<ff::ResultRecord> list(const fs::path& queue_dir) {
             const auto bytes = read_file(e.path());
             if (!bytes) continue; // removed meanwhile, or unreadable for now: try next time
             try {
-                ff::ResultRecord r = ff::result_from_json(nlohmann::json::parse(*bytes));
+                const nlohmann::json j = nlohmann::json::parse(*bytes);
+                ff::ResultRecord r = ff::result_from_json(j);
                 // The file name is the id the server deduplicates on, so they must agree.
                 if (r.id != id) throw std::invalid_argument("id does not match file name");
+                std::string token;
+                if (auto it = j.find(kTokenKey); it != j.end() && it->is_string()) token = it->get<std::string>();
                 const auto t = e.last_write_time(fec);
-                entries.push_back({fec ? fs::file_time_type::min() : t, id, std::move(r)});
+                entries.push_back({fec ? fs::file_time_type::min() : t, id, Entry{std::move(r), std::move(token)}});
             } catch (const std::exception&) {
                 mark_bad(e.path());
             }
@@ -108,13 +118,33 @@ std::vector<ff::ResultRecord> list(const fs::path& queue_dir) {
     } catch (const std::exception&) {
         // A folder that vanished mid-listing: return what was read.
     }
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    std::sort(entries.begin(), entries.end(), [](const Listed& a, const Listed& b) {
         return a.time != b.time ? a.time < b.time : a.id < b.id;
     });
-    std::vector<ff::ResultRecord> out;
+    std::vector<Entry> out;
     out.reserve(entries.size());
-    for (Entry& e : entries) out.push_back(std::move(e.record));
+    for (Listed& e : entries) out.push_back(std::move(e.entry));
     return out;
+}
+
+std::vector<ff::ResultRecord> list(const fs::path& queue_dir) {
+    std::vector<ff::ResultRecord> out;
+    for (Entry& e : entries(queue_dir)) out.push_back(std::move(e.record));
+    return out;
+}
+
+int assign_class_token(const fs::path& queue_dir, const std::string& class_token) {
+    if (class_token.empty()) return 0;
+    int stamped = 0;
+    for (const Entry& e : entries(queue_dir)) {
+        if (!e.class_token.empty()) continue;
+        // Rewriting keeps the file time order only roughly; the server does not care about order.
+        // If the sender removed the entry meanwhile, this brings it back once: the resend is
+        // answered 200 and counted once (same id).
+        write_entry(queue_dir, e.record, class_token);
+        ++stamped;
+    }
+    return stamped;
 }
 
 bool remove(const fs::path& queue_dir, const std::string& id) {

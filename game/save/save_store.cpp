@@ -105,6 +105,9 @@ fs::path default_data_dir() {
 
 LoadedSave load_save(const fs::path& dir) {
     LoadedSave out;
+    // Temp files of saves killed mid-write by an earlier run: the real files are intact
+    // (write-then-rename), so these are only clutter.
+    remove_stale_temp_files(dir, process_start_file_time());
     // Nothing here should throw, but a bad_alloc on a giant file must not end the game either.
     try {
         load_profile(dir, out);

@@ -29,7 +29,9 @@ struct LoadedSave {
 // $XDG_DATA_HOME/fraudfree, else $HOME/.local/share/fraudfree, else ./fraudfree-data.
 std::filesystem::path default_data_dir();
 
-// Missing folder or files give defaults without a notice. Never throws.
+// Missing folder or files give defaults without a notice. Never throws. Also removes the
+// temp files that saves killed mid-write left in `dir` before this process started
+// (remove_stale_temp_files).
 LoadedSave load_save(const std::filesystem::path& dir);
 
 // Atomic (see write_file_atomic); create `dir` if needed. Throw std::runtime_error

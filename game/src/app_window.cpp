@@ -3,6 +3,7 @@
 #include "audio.h"
 #include "context_setup.h"
 #include "font_discovery.h"
+#include "render_driver.h"
 #include "screens/class_net.h"
 #include "screen_host.h"
 #include "sdl_handles.h"
@@ -38,6 +39,8 @@ struct SdlSession {
 } // namespace
 
 int run_window(const Options& options, const std::filesystem::path& exe_dir) {
+    // Before SDL_Init and any thread: the check forks (render_driver.h).
+    RenderProbe render_probe;
     SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
     SdlSession sdl;
     if (!sdl.ok) {
@@ -65,8 +68,7 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
         return 1;
     }
     SDL_SetWindowMinimumSize(window.get(), 800, 600);
-    RendererPtr renderer(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
-    if (!renderer) renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
+    RendererPtr renderer = create_renderer(window.get(), render_probe.path(), true);
     if (!renderer) {
         show_fatal(std::string("无法创建渲染器: ") + SDL_GetError());
         return 1;

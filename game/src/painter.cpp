@@ -4,6 +4,26 @@
 #include <cmath>
 
 namespace ff::game {
+namespace {
+// Discs up to this radius are kept ready-scaled; bigger ones (rare: pulsing rings) are scaled per draw.
+constexpr int kMaxCachedRadius = 64;
+constexpr size_t kDiscBudgetBytes = 2u << 20;
+
+// `a` without `hole`: up to four rectangles.
+int subtract(SDL_Rect a, SDL_Rect hole, SDL_Rect out[4]) {
+    SDL_Rect h{};
+    if (hole.w <= 0 || hole.h <= 0 || !SDL_IntersectRect(&a, &hole, &h)) {
+        out[0] = a;
+        return 1;
+    }
+    int n = 0;
+    if (h.y > a.y) out[n++] = SDL_Rect{a.x, a.y, a.w, h.y - a.y};
+    if (h.y + h.h < a.y + a.h) out[n++] = SDL_Rect{a.x, h.y + h.h, a.w, a.y + a.h - h.y - h.h};
+    if (h.x > a.x) out[n++] = SDL_Rect{a.x, h.y, h.x - a.x, h.h};
+    if (h.x + h.w < a.x + a.w) out[n++] = SDL_Rect{h.x + h.w, h.y, a.x + a.w - h.x - h.w, h.h};
+    return n;
+}
+} // namespace
 
 bool contains(SDL_Rect r, int x, int y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
 
@@ -34,8 +54,29 @@ Painter::Painter(SDL_Renderer* renderer) : renderer_(renderer) {
             SDL_SetTextureBlendMode(circle_.get(), SDL_BLENDMODE_BLEND);
             SDL_SetTextureScaleMode(circle_.get(), SDL_ScaleModeLinear);
             circle_size_ = n;
+            circle_surface_ = std::move(s);
         }
     }
+}
+
+SDL_Texture* Painter::disc(int radius) {
+    if (radius > kMaxCachedRadius || !circle_surface_) return nullptr;
+    if (auto it = discs_.find(radius); it != discs_.end()) return it->second.get();
+    // The same linear downscale SDL applies to a scaled copy, done once: each corner is then a
+    // plain copy, which SDL's software renderer does without a scratch surface per draw.
+    const int d = 2 * radius;
+    SurfacePtr s(SDL_CreateRGBSurfaceWithFormat(0, d, d, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!s || SDL_SoftStretchLinear(circle_surface_.get(), nullptr, s.get(), nullptr) != 0) return nullptr;
+    TexturePtr t(SDL_CreateTextureFromSurface(renderer_, s.get()));
+    if (!t) return nullptr;
+    SDL_SetTextureBlendMode(t.get(), SDL_BLENDMODE_BLEND);
+    const size_t bytes = static_cast<size_t>(d) * static_cast<size_t>(d) * 4;
+    if (disc_bytes_ + bytes > kDiscBudgetBytes) {
+        discs_.clear();
+        disc_bytes_ = 0;
+    }
+    disc_bytes_ += bytes;
+    return discs_.emplace(radius, std::move(t)).first->second.get();
 }
 
 void Painter::fill_rect(SDL_Rect r, SDL_Color c) {
@@ -45,7 +86,7 @@ void Painter::fill_rect(SDL_Rect r, SDL_Color c) {
     SDL_RenderFillRect(renderer_, &r);
 }
 
-void Painter::fill_round_rect(SDL_Rect r, int radius, SDL_Color c) {
+void Painter::fill_round_rect(SDL_Rect r, int radius, SDL_Color c, SDL_Rect covered) {
     if (r.w <= 0 || r.h <= 0) return;
     radius = std::clamp(radius, 0, std::min(r.w, r.h) / 2);
     if (radius <= 1 || !circle_) {
@@ -53,19 +94,31 @@ void Painter::fill_round_rect(SDL_Rect r, int radius, SDL_Color c) {
         return;
     }
     int d = radius * 2;
-    // Middle band and the two side bands between the corners.
-    fill_rect(SDL_Rect{r.x, r.y + radius, r.w, r.h - d}, c);
-    fill_rect(SDL_Rect{r.x + radius, r.y, r.w - d, radius}, c);
-    fill_rect(SDL_Rect{r.x + radius, r.y + r.h - radius, r.w - d, radius}, c);
-    SDL_SetTextureColorMod(circle_.get(), c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(circle_.get(), c.a);
-    int h = circle_size_ / 2;
-    SDL_Rect src[4] = {{0, 0, h, h}, {h, 0, h, h}, {0, h, h, h}, {h, h, h, h}};
+    // Middle band and the two side bands between the corners, less what the caller covers.
+    const SDL_Rect bands[3] = {SDL_Rect{r.x, r.y + radius, r.w, r.h - d}, SDL_Rect{r.x + radius, r.y, r.w - d, radius},
+                               SDL_Rect{r.x + radius, r.y + r.h - radius, r.w - d, radius}};
+    for (const SDL_Rect& band : bands) {
+        SDL_Rect parts[4];
+        const int n = subtract(band, covered, parts);
+        for (int i = 0; i < n; ++i) fill_rect(parts[i], c);
+    }
+    SDL_Texture* tex = disc(radius);
+    const int h = tex ? radius : circle_size_ / 2;
+    if (!tex) tex = circle_.get();
+    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(tex, c.a);
     SDL_Rect dst[4] = {{r.x, r.y, radius, radius},
                        {r.x + r.w - radius, r.y, radius, radius},
                        {r.x, r.y + r.h - radius, radius, radius},
                        {r.x + r.w - radius, r.y + r.h - radius, radius, radius}};
-    for (int i = 0; i < 4; ++i) SDL_RenderCopy(renderer_, circle_.get(), &src[i], &dst[i]);
+    if (tex != circle_.get() && r.w == d && r.h == d) {
+        // A whole disc: one copy instead of four quarters.
+        SDL_Rect all{r.x, r.y, d, d};
+        SDL_RenderCopy(renderer_, tex, nullptr, &all);
+        return;
+    }
+    SDL_Rect src[4] = {{0, 0, h, h}, {h, 0, h, h}, {0, h, h, h}, {h, h, h, h}};
+    for (int i = 0; i < 4; ++i) SDL_RenderCopy(renderer_, tex, &src[i], &dst[i]);
 }
 
 void Painter::fill_round_rect_bordered(SDL_Rect r, int radius, SDL_Color fill, SDL_Color border, int thickness) {
@@ -86,12 +139,27 @@ void Painter::fill_triangle(SDL_FPoint a, SDL_FPoint b, SDL_FPoint c, SDL_Color 
 }
 
 void Painter::vertical_gradient(SDL_Rect r, SDL_Color top, SDL_Color bottom) {
-    float x0 = static_cast<float>(r.x), y0 = static_cast<float>(r.y);
-    float x1 = static_cast<float>(r.x + r.w), y1 = static_cast<float>(r.y + r.h);
-    SDL_Vertex v[4] = {{{x0, y0}, top, {0, 0}}, {{x1, y0}, top, {0, 0}},
-                       {{x1, y1}, bottom, {0, 0}}, {{x0, y1}, bottom, {0, 0}}};
-    int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_RenderGeometry(renderer_, nullptr, v, 4, idx, 6);
+    // One flat band per run of rows with the same colour: a vertical gradient is constant along
+    // each row, and filled rows cost a memset in SDL's software renderer where interpolated
+    // triangles cost a division per channel and pixel.
+    if (r.w <= 0 || r.h <= 0) return;
+    auto mix = [&](Uint8 a, Uint8 b, int row) {
+        const double f = (row + 0.5) / r.h;
+        return static_cast<Uint8>(std::lround(a + (b - a) * f));
+    };
+    int start = 0;
+    SDL_Color run{mix(top.r, bottom.r, 0), mix(top.g, bottom.g, 0), mix(top.b, bottom.b, 0), mix(top.a, bottom.a, 0)};
+    for (int row = 1; row <= r.h; ++row) {
+        SDL_Color c = run;
+        if (row < r.h)
+            c = SDL_Color{mix(top.r, bottom.r, row), mix(top.g, bottom.g, row), mix(top.b, bottom.b, row),
+                          mix(top.a, bottom.a, row)};
+        if (row == r.h || c.r != run.r || c.g != run.g || c.b != run.b || c.a != run.a) {
+            fill_rect(SDL_Rect{r.x, r.y + start, r.w, row - start}, run);
+            start = row;
+            run = c;
+        }
+    }
 }
 
 void Painter::line(int x1, int y1, int x2, int y2, SDL_Color c) {

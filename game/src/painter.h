@@ -6,6 +6,7 @@
 
 #include <SDL.h>
 
+#include <map>
 #include <vector>
 
 namespace ff::game {
@@ -17,7 +18,9 @@ public:
     SDL_Renderer* renderer() const { return renderer_; }
 
     void fill_rect(SDL_Rect r, SDL_Color c);
-    void fill_round_rect(SDL_Rect r, int radius, SDL_Color c);
+    // `covered`: a part of `r` the caller paints over opaquely next; it is left out (each
+    // pixel a software renderer does not fill twice is time saved).
+    void fill_round_rect(SDL_Rect r, int radius, SDL_Color c, SDL_Rect covered = SDL_Rect{0, 0, 0, 0});
     // A rounded rectangle with a border `thickness` thick drawn inside its edge.
     void fill_round_rect_bordered(SDL_Rect r, int radius, SDL_Color fill, SDL_Color border, int thickness);
     void fill_circle(int cx, int cy, int radius, SDL_Color c);
@@ -31,8 +34,14 @@ public:
 
 private:
     SDL_Renderer* renderer_;
+    // A white disc of `radius`, already scaled (null if too big to keep).
+    SDL_Texture* disc(int radius);
+
     TexturePtr circle_; // white anti-aliased disc, drawn scaled with a colour mod
     int circle_size_ = 0;
+    SurfacePtr circle_surface_;           // its pixels, to scale from
+    std::map<int, TexturePtr> discs_;     // radius -> the disc at that size
+    size_t disc_bytes_ = 0;
     std::vector<SDL_Rect> clips_;
 };
 

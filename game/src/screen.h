@@ -81,6 +81,9 @@ struct Context {
 
     // The companion server connection (issue 7, screens/class_net.h); null in headless runs.
     std::shared_ptr<ff::net::NetSession> net;
+    // Replaces `net` with a session for the server the settings name now (the settings
+    // screen's server field); empty when there is no connection to restart (headless).
+    std::function<void()> restart_net;
     // Drawn over every screen after it (the sync status badge); may be empty.
     std::function<void(Ui&)> overlay;
 

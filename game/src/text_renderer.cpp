@@ -16,6 +16,11 @@ std::string cache_key(int size, bool bold, std::string_view text, int extra = 0)
     k.append(text);
     return k;
 }
+
+std::uint32_t rgba(SDL_Color c) {
+    return static_cast<std::uint32_t>(c.r) << 24 | static_cast<std::uint32_t>(c.g) << 16 |
+           static_cast<std::uint32_t>(c.b) << 8 | c.a;
+}
 } // namespace
 
 TextRenderer::TextRenderer(SDL_Renderer* renderer, std::filesystem::path font_path)
@@ -80,17 +85,17 @@ std::string TextRenderer::elide(std::string_view utf8, int size, int max_width, 
     return ff::text::truncate_codepoints(s, lo + 1);
 }
 
-TextRenderer::Line* TextRenderer::line_texture(std::string_view utf8, int size, bool bold) {
+TextRenderer::Line* TextRenderer::line_texture(std::string_view utf8, int size, bool bold, SDL_Color color) {
     if (utf8.empty()) return nullptr;
-    std::string key = cache_key(size, bold, utf8);
+    // One texture per colour: SDL's software renderer blends a plain texture several times
+    // faster than one with a colour or alpha modulation, and lines rarely change colour.
+    std::string key = cache_key(size, bold, utf8, static_cast<int>(rgba(color)));
     if (auto it = textures_.find(key); it != textures_.end()) {
         lru_.splice(lru_.begin(), lru_, it->second.lru);
         return &it->second;
     }
     std::string text(utf8);
-    // Rendered white; the colour is applied per draw with a colour mod, so one texture
-    // serves every colour the line is drawn in.
-    SurfacePtr surface(TTF_RenderUTF8_Blended(font(size, bold), text.c_str(), SDL_Color{255, 255, 255, 255}));
+    SurfacePtr surface(TTF_RenderUTF8_Blended(font(size, bold), text.c_str(), color));
     if (!surface) return nullptr;
     TexturePtr tex(SDL_CreateTextureFromSurface(renderer_, surface.get()));
     if (!tex) return nullptr;
@@ -108,10 +113,8 @@ TextRenderer::Line* TextRenderer::line_texture(std::string_view utf8, int size, 
 }
 
 int TextRenderer::draw_line(std::string_view utf8, int x, int y, int size, SDL_Color color, bool bold) {
-    Line* l = line_texture(utf8, size, bold);
+    Line* l = line_texture(utf8, size, bold, color);
     if (!l) return 0;
-    SDL_SetTextureColorMod(l->texture.get(), color.r, color.g, color.b);
-    SDL_SetTextureAlphaMod(l->texture.get(), color.a);
     SDL_Rect dst{x, y, l->w, l->h};
     SDL_RenderCopy(renderer_, l->texture.get(), nullptr, &dst);
     return l->w;

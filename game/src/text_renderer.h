@@ -68,7 +68,7 @@ private:
         std::list<std::string>::iterator lru;
     };
     TTF_Font* font(int size, bool bold);
-    Line* line_texture(std::string_view utf8, int size, bool bold);
+    Line* line_texture(std::string_view utf8, int size, bool bold, SDL_Color color);
 
     SDL_Renderer* renderer_;
     std::filesystem::path font_path_;

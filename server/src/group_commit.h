@@ -96,8 +96,8 @@ private:
         std::atomic<int> state{kWaiting};
     };
 
-    // Commits `batch` (closed: nobody can join it any more), wakes its members, then hands
-    // the next waiting batch to one of its members, or marks the committer idle.
+    // Commits `batch` (closed: nobody can join it any more), hands the next waiting batch to
+    // one of its members (or marks the committer idle), then wakes this batch's members.
     void lead(Batch& batch) {
         try {
             batch.outs = commit_batch_(batch.items);
@@ -105,9 +105,8 @@ private:
         } catch (...) {
             batch.error = std::current_exception();
         }
-        batch.state.store(kDone, std::memory_order_release);
-        group_commit_detail::wake(batch.state, INT_MAX);
-
+        // The next leader is woken first: the next commit, which its whole batch waits for,
+        // should not queue for the processor behind this batch's members.
         std::shared_ptr<Batch> next;
         {
             std::lock_guard lock(mutex_);
@@ -124,6 +123,8 @@ private:
             next->state.store(kHandedOver, std::memory_order_release);
             group_commit_detail::wake(next->state, 1); // a woken member wins the compare-exchange and leads
         }
+        batch.state.store(kDone, std::memory_order_release);
+        group_commit_detail::wake(batch.state, INT_MAX);
     }
 
     BatchFn commit_batch_;

@@ -5,9 +5,11 @@
 #include "routes.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <sys/socket.h>
 #include <stdexcept>
+#include <string>
 
 namespace ff::server {
 namespace {
@@ -25,6 +27,13 @@ const char* status_text(int status) {
     }
 }
 
+// Start of the request this worker thread is handling, for the log line. httplib runs a
+// request from start to end on one thread, so a slot per thread needs no lock.
+std::chrono::steady_clock::time_point& request_start() {
+    thread_local std::chrono::steady_clock::time_point start;
+    return start;
+}
+
 } // namespace
 
 HttpServer::HttpServer(App& app) : app_(app) {
@@ -39,10 +48,6 @@ HttpServer::HttpServer(App& app) : app_(app) {
     http_.set_payload_max_length(std::max(cfg.upload_limit, cfg.json_limit));
     http_.set_tcp_nodelay(true);
 
-    http_.set_pre_routing_handler([this](const httplib::Request&, httplib::Response&) {
-        start_clock();
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
     // Fill in a JSON body for errors httplib raises itself (404 route, 413 body, 400 parse).
     http_.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
@@ -60,11 +65,20 @@ HttpServer::HttpServer(App& app) : app_(app) {
         send_error(res, 500, "服务器内部错误");
     });
     if (!cfg.quiet) {
+        http_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+            request_start() = std::chrono::steady_clock::now();
+            return httplib::Server::HandlerResponse::Unhandled;
+        });
         // Method, path (no query string: it could carry a secret), status, milliseconds.
         http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-            char ms[32];
-            std::snprintf(ms, sizeof ms, "%.1fms", elapsed_ms());
-            app_.log(req.method + " " + req.path + " " + std::to_string(res.status) + " " + ms);
+            const double ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start()).count();
+            char tail[48];
+            std::snprintf(tail, sizeof tail, " %d %.1fms", res.status, ms);
+            std::string line;
+            line.reserve(req.method.size() + 1 + req.path.size() + sizeof tail);
+            line.append(req.method).append(" ").append(req.path).append(tail);
+            app_.log(line);
         });
     }
 
@@ -98,17 +112,5 @@ int HttpServer::bind(const std::string& host, int port) {
 void HttpServer::listen() { http_.listen_after_bind(); }
 
 void HttpServer::stop() { http_.stop(); }
-
-void HttpServer::start_clock() {
-    std::lock_guard lock(clock_mutex_);
-    started_[std::this_thread::get_id()] = std::chrono::steady_clock::now();
-}
-
-double HttpServer::elapsed_ms() {
-    std::lock_guard lock(clock_mutex_);
-    auto it = started_.find(std::this_thread::get_id());
-    if (it == started_.end()) return 0;
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - it->second).count();
-}
 
 } // namespace ff::server

@@ -6,11 +6,7 @@
 
 #include <httplib.h>
 
-#include <chrono>
-#include <mutex>
 #include <string>
-#include <thread>
-#include <unordered_map>
 
 namespace ff::server {
 
@@ -33,14 +29,8 @@ public:
     bool is_running() const { return http_.is_running(); }
 
 private:
-    void start_clock();
-    double elapsed_ms();
-
     App& app_;
     BacklogServer http_;
-    // Start time of the request each worker thread is handling (for the log line).
-    std::mutex clock_mutex_;
-    std::unordered_map<std::thread::id, std::chrono::steady_clock::time_point> started_;
 };
 
 } // namespace ff::server

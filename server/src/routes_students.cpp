@@ -39,9 +39,11 @@ std::vector<int> choices_field(const nlohmann::json& body) {
     return out;
 }
 
-void send_record(httplib::Response& res, int status, const StoredResult& r) {
+// Moves the record into the body (set_content would copy it).
+void send_record(httplib::Response& res, int status, StoredResult& r) {
     res.status = status;
-    res.set_content(r.record_json, "application/json; charset=utf-8");
+    res.body = std::move(r.record_json);
+    res.set_header("Content-Type", "application/json; charset=utf-8");
 }
 
 } // namespace
@@ -87,20 +89,20 @@ void add_student_routes(httplib::Server& http, App& app) {
                   made.record->id = uuid;
 
                   StoredResult r;
-                  r.uuid = uuid;
+                  r.record_json = to_json(*made.record).dump(); // first: the fields below move out
+                  r.uuid = std::move(uuid);
                   r.student_id = who.id;
                   r.class_id = who.class_id.value_or(0);
                   r.pack_id = pack->id;
                   r.pack_version = pack->version;
                   r.pack_hash = pack->hash;
-                  r.scenario_id = scenario_id;
-                  r.category = made.record->category;
-                  r.ending_id = made.record->ending_id;
+                  r.scenario_id = std::move(scenario_id);
+                  r.category = std::move(made.record->category);
+                  r.ending_id = std::move(made.record->ending_id);
                   r.ending_kind = to_string(made.record->ending_kind);
                   r.score = made.record->score;
-                  r.record_json = to_json(*made.record).dump();
 
-                  SubmitOutcome out = app.storage.submit_result(r); // returns once durable
+                  SubmitOutcome out = app.storage.submit_result(std::move(r)); // returns once durable
                   switch (out.status) {
                   case SubmitStatus::created: send_record(res, 201, out.stored); return;
                   case SubmitStatus::duplicate: send_record(res, 200, out.stored); return;

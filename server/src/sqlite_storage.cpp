@@ -134,7 +134,10 @@ public:
     explicit SqliteStorage(const SqliteConfig& cfg)
         : opts_{cfg.synchronous_full, 5000}, writer_{open_database(cfg.path, opts_), {}},
           reads_(cfg.path, opts_, cfg.read_connections),
-          checkpointer_(cfg.path, opts_, std::chrono::milliseconds(500)),
+          // Every 2 s rather than 0.5 s: a checkpoint copies only the newest copy of each page, so
+          // pages every commit rewrites are copied a quarter as often, and the database's fsync
+          // competes with the commits' WAL fsync a quarter as often (p99 under load fell with it).
+          checkpointer_(cfg.path, opts_, std::chrono::milliseconds(2000)),
           results_([this](std::vector<StoredResult>& batch) { return commit_results(batch); },
                    static_cast<size_t>(cfg.max_batch)) {
         std::lock_guard lock(write_mutex_);
@@ -246,7 +249,7 @@ public:
         return read_result(q);
     }
 
-    SubmitOutcome submit_result(const StoredResult& r) override { return results_.submit(r); }
+    SubmitOutcome submit_result(StoredResult r) override { return results_.submit(std::move(r)); }
 
     std::vector<StoredResult> results_of_student(int64_t student_id) override {
         auto db = reads_.take();

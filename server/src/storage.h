@@ -126,7 +126,7 @@ public:
 
     virtual std::optional<StoredResult> result_by_uuid(const std::string& uuid) = 0;
     // Returns only once the result is durable (group commit); a known uuid is not stored again.
-    virtual SubmitOutcome submit_result(const StoredResult& r) = 0;
+    virtual SubmitOutcome submit_result(StoredResult r) = 0;
     virtual std::vector<StoredResult> results_of_student(int64_t student_id) = 0; // oldest first
     // Standings of current members; nullopt: every class.
     virtual std::vector<Standing> standings(std::optional<int64_t> class_id) = 0;

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -151,4 +152,37 @@ TEST_CASE("the queue lists oldest entries first", "[result_queue]") {
     const auto all = rq::list(q);
     REQUIRE(all.size() == 5);
     for (int i = 0; i < 5; ++i) REQUIRE(all[i].id == ids[i]);
+}
+
+SCENARIO("queued results remember the class they were played in once the player moves on", "[queue][class-switch]") {
+    ff::test::TempDir tmp;
+    const auto dir = tmp.path() / "outbox";
+    GIVEN("one result queued for a class and two without one") {
+        const std::string a = rq::enqueue(dir, ff::test::sample_result(1), "tok-a");
+        const std::string b = rq::enqueue(dir, ff::test::sample_result(2));
+        const std::string c = rq::enqueue(dir, ff::test::sample_result(3));
+        WHEN("the player leaves the class of tok-b") {
+            CHECK(rq::assign_class_token(dir, "tok-b") == 2);
+            THEN("only the unstamped results get tok-b; the records themselves are unchanged") {
+                std::map<std::string, std::string> token_of;
+                for (const auto& e : rq::entries(dir)) token_of[e.record.id] = e.class_token;
+                CHECK(token_of == std::map<std::string, std::string>{{a, "tok-a"}, {b, "tok-b"}, {c, "tok-b"}});
+                CHECK(rq::list(dir).size() == 3);
+                CHECK(rq::assign_class_token(dir, "tok-c") == 0);
+                CHECK(rq::assign_class_token(dir, "") == 0);
+            }
+        }
+    }
+    GIVEN("a queue file written before results carried a class") {
+        ff::ResultRecord r = ff::test::sample_result(4);
+        r.id = ff::save::make_uuid_v4();
+        std::filesystem::create_directories(dir);
+        std::ofstream(dir / (r.id + ".json")) << ff::to_json(r).dump();
+        THEN("it is read with no class (sent with the current one)") {
+            const auto all = rq::entries(dir);
+            REQUIRE(all.size() == 1);
+            CHECK(all[0].class_token.empty());
+            CHECK(all[0].record.id == r.id);
+        }
+    }
 }

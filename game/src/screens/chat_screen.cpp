@@ -2,6 +2,7 @@
 
 #include "screens/call_decline.h"
 #include "screens/chat_view.h"
+#include "screens/phone_clock.h"
 #include "screens/widgets.h"
 
 #include "fraudfree/result.h"
@@ -10,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <optional>
 
@@ -37,15 +40,10 @@ struct State {
     std::vector<ChatItem::Kind> height_kinds; // what each measured item was (typing turns into a message)
     int heights_width = -1;
     float heights_scale = 0;
+    PhoneClock clock;
+    int opened_minutes = 0;     // when the conversation began, for its first time stamp
+    std::string clock_shown;    // the status bar's time in this frame
 };
-
-// Minutes of a fictional evening, so time stamps look real but never depend on the clock.
-std::string clock_text(int minutes) {
-    int h = (minutes / 60) % 24, m = minutes % 60;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%d:%02d", h, m);
-    return buf;
-}
 
 // Seconds of "story time" the call has lasted: derived from what was said, not the clock.
 int call_seconds(const State& st) {
@@ -63,10 +61,10 @@ std::vector<ChatItem> visible_items(const State& st) {
     std::vector<ChatItem> items;
     const ff::Scenario& sc = *st.scenario;
     bool group = sc.contact.avatar == "group";
-    std::string first = st.style == ChatStyle::sms ? "短信 · 今天 " + clock_text(21 * 60 + 41)
-                        : st.declined                 ? "来电已拒接 " + clock_text(21 * 60 + 41)
+    std::string first = st.style == ChatStyle::sms ? "短信 · 今天 " + clock_text(st.opened_minutes)
+                        : st.declined                 ? "来电已拒接 " + clock_text(st.opened_minutes)
                         : st.style == ChatStyle::call ? "通话已接通"
-                                                      : "今天 " + clock_text(21 * 60 + 41);
+                                                      : "今天 " + clock_text(st.opened_minutes);
     items.push_back(ChatItem{ChatItem::Kind::stamp, first, "", nullptr, false});
     if (st.declined) {
         items.push_back(ChatItem{ChatItem::Kind::narration, "（你拒接了这个陌生来电。陌生号码不接、不信、不回拨。）", "", nullptr, false});
@@ -126,17 +124,17 @@ void take_choice(Context& ctx, State& st, Ui& ui, int n) {
     st.skip = false;
     st.live = true;
     st.focus = 0;
-    st.scroll.stick_bottom = true;
+    st.scroll.to_bottom(); // the student's own reply always shows, like in a messenger
     ctx.sound(Cue::message_out);
     ui.redraw();
 }
 
 // The status bar at the top of the phone: time, signal, battery.
-void draw_status_bar(Ui& ui, SDL_Rect r, SDL_Color fg) {
+void draw_status_bar(Ui& ui, SDL_Rect r, SDL_Color fg, const std::string& time) {
     const Theme& t = ui.theme;
     int size = t.font_small();
     int lh = ui.text.line_height(size, true);
-    ui.text.draw_line("21:41", r.x + t.px(18), r.y + (r.h - lh) / 2, size, fg, true);
+    ui.text.draw_line(time, r.x + t.px(18), r.y + (r.h - lh) / 2, size, fg, true);
     int x = r.x + r.w - t.px(18);
     // Battery.
     int bw = t.px(22), bh = t.px(11);
@@ -153,12 +151,41 @@ void draw_status_bar(Ui& ui, SDL_Rect r, SDL_Color fg) {
     }
 }
 
+std::string new_messages_label(int unseen) {
+    return unseen > 1 ? "↓ " + std::to_string(unseen) + " 条新消息" : std::string("↓ 新消息");
+}
+
+// Where the "new messages" pill sits: centred just above the bottom of the conversation.
+SDL_Rect new_messages_pill_rect(Ui& ui, SDL_Rect view, int unseen) {
+    const Theme& t = ui.theme;
+    const int size = t.font_small() + t.px(1);
+    const int w = ui.text.measure(new_messages_label(unseen), size, true) + t.px(36);
+    const int h = ui.text.line_height(size, true) + t.px(16);
+    return SDL_Rect{view.x + (view.w - w) / 2, view.y + view.h - h - t.px(12), w, h};
+}
+
+void draw_new_messages_pill(Ui& ui, SDL_Rect r, int unseen) {
+    const Theme& t = ui.theme;
+    ui.hot(r);
+    const SDL_Color bg = ui.hover(r) ? mix(t.c.accent, SDL_Color{0, 0, 0, 255}, 0.12f) : t.c.accent;
+    // A soft shadow lifts it off the bubbles behind it.
+    if (!t.high_contrast)
+        ui.paint.fill_round_rect(SDL_Rect{r.x, r.y + t.px(2), r.w, r.h}, r.h / 2, SDL_Color{0, 0, 0, 40});
+    if (t.high_contrast) ui.paint.fill_round_rect_bordered(r, r.h / 2, bg, t.c.text, t.px(2));
+    else ui.paint.fill_round_rect(r, r.h / 2, bg);
+    const int size = t.font_small() + t.px(1);
+    const std::string label = new_messages_label(unseen);
+    const int w = ui.text.measure(label, size, true);
+    ui.text.draw_line(label, r.x + (r.w - w) / 2, r.y + (r.h - ui.text.line_height(size, true)) / 2, size,
+                      t.c.accent_text, true);
+}
+
 // The incoming-call screen: caller, pulsing rings, answer and decline.
 void draw_ringing(Context& ctx, State& st, Ui& ui, SDL_Rect screen) {
     const Theme& t = ui.theme;
     const ff::Contact& c = st.scenario->contact;
     ui.paint.vertical_gradient(screen, t.c.call_bg_top, t.c.call_bg_bottom);
-    draw_status_bar(ui, SDL_Rect{screen.x + t.px(4), screen.y - t.px(24), screen.w - t.px(8), t.px(30)}, t.c.call_text);
+    draw_status_bar(ui, SDL_Rect{screen.x + t.px(4), screen.y - t.px(24), screen.w - t.px(8), t.px(30)}, t.c.call_text, st.clock_shown);
     int cx = screen.x + screen.w / 2;
     int y = screen.y + screen.h / 7;
     int small = t.font_small();
@@ -366,6 +393,8 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         return Screen{"chat", [&ctx](Ui&) { ctx.open(ScreenRequest{"list"}); }, {}};
     }
     st->runner.emplace(*st->scenario);
+    st->clock = make_phone_clock(ctx.headless, std::getenv("FRAUDFREE_CLOCK"));
+    st->opened_minutes = clock_minutes(st->clock, std::time(nullptr));
     st->style = st->scenario->channel == ff::Channel::sms    ? ChatStyle::sms
                 : st->scenario->channel == ff::Channel::call ? ChatStyle::call
                                                              : ChatStyle::messenger;
@@ -387,6 +416,13 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         const Theme& t = ui.theme;
         State& s = *st;
         if (s.node_started < 0) s.node_started = ui.now;
+        {
+            // The phone shows the real time; redraw when the minute turns, not more often.
+            const std::time_t now = std::time(nullptr);
+            s.clock_shown = clock_text(clock_minutes(s.clock, now));
+            const double next = seconds_until_next_minute(s.clock, now);
+            if (next > 0) ui.wake_in(next);
+        }
 
         // Pacing: messages appear after their delays, scaled by the text speed setting.
         const auto& pending = s.runner->pending_messages();
@@ -394,9 +430,10 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         if (!s.ringing && !s.declined) {
             size_t due = s.skip ? pending.size() : ff::messages_due(pending, ui.now - s.node_started, speed);
             if (due > s.revealed) {
+                // A student reading further up keeps their place; a pill offers the jump.
+                s.scroll.arrived(static_cast<int>(due - s.revealed));
                 s.revealed = due;
                 ctx.sound(Cue::message_in);
-                s.scroll.stick_bottom = true;
             }
             if (s.revealed < pending.size()) {
                 double at = 0;
@@ -424,9 +461,10 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
             ctx.open(ScreenRequest{"list"});
         }
         int bezel = t.px(9);
-        ui.paint.fill_round_rect(phone, t.px(34), t.c.phone_frame);
         SDL_Rect screen{phone.x + bezel, phone.y + bezel, phone.w - 2 * bezel, phone.h - 2 * bezel};
         int sr = t.px(26);
+        // The frame is only the bezel: the screen (opaque theme colours) covers the rest.
+        ui.paint.fill_round_rect(phone, t.px(34), t.c.phone_frame, SDL_Rect{screen.x, screen.y + sr, screen.w, screen.h - 2 * sr});
 
         if (s.ringing) {
             if (!s.ring_sound) {
@@ -445,13 +483,16 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         SDL_Color bg = call ? t.c.call_bg_bottom : sms ? t.c.panel : t.c.chat_bg;
         SDL_Color bar_bg = call ? t.c.call_bg_top : t.c.header_bg;
         SDL_Color bar_fg = call ? t.c.call_text : t.c.header_text;
-        ui.paint.fill_round_rect(screen, sr, bar_bg);
         int status_h = t.px(30);
-        draw_status_bar(ui, SDL_Rect{screen.x + t.px(4), screen.y + t.px(2), screen.w - t.px(8), status_h}, bar_fg);
-
-        // Contact header.
         const ff::Contact& c = s.scenario->contact;
         int header_h = sms || call ? t.px(96) : t.px(52);
+        // Below the header the conversation and the reply panel cover the screen down to the
+        // panel's rounded corners, so only the top and those corners are painted here.
+        ui.paint.fill_round_rect(screen, sr, bar_bg,
+                                 SDL_Rect{screen.x, screen.y + status_h + header_h, screen.w, screen.h - status_h - header_h - sr});
+        draw_status_bar(ui, SDL_Rect{screen.x + t.px(4), screen.y + t.px(2), screen.w - t.px(8), status_h}, bar_fg, s.clock_shown);
+
+        // Contact header.
         SDL_Rect header{screen.x, screen.y + status_h, screen.w, header_h};
         {
             SDL_Rect back{header.x + t.px(4), header.y, t.px(40), t.px(44)};
@@ -535,6 +576,8 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         s.height_kinds.resize(items.size());
         const std::vector<int>& heights = s.heights;
         for (int h : heights) content_h += h;
+        const SDL_Rect pill = new_messages_pill_rect(ui, view, s.scroll.unseen);
+        if (s.scroll.unseen > 0 && ui.clicked(pill)) s.scroll.to_bottom();
         s.scroll.update(ui, view, content_h);
         if (all_shown == false || s.runner->finished()) {
             // Space or a click on the conversation skips the waiting.
@@ -552,6 +595,7 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
         }
         ui.paint.pop_clip();
         draw_scrollbar(ui, view, content_h, s.scroll.offset);
+        if (s.scroll.unseen > 0) draw_new_messages_pill(ui, new_messages_pill_rect(ui, view, s.scroll.unseen), s.scroll.unseen);
 
         SDL_Rect panel{screen.x, bottom - panel_h, screen.w, panel_h};
         SDL_Color panel_bg = call ? t.c.call_bg_bottom : t.c.header_bg;

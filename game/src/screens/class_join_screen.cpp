@@ -44,7 +44,8 @@ Screen make_class_join_screen(Context& ctx, const ScreenRequest& req) {
         if (!ctx.net || !ctx.net->has_server()) {
             y += ui.text.draw_wrapped("这台电脑没有设置班级服务器", x, y, col_w, t.font_title(), t.c.text, true,
                                       Align::center) + t.px(12);
-            ui.text.draw_wrapped("请老师用 scripts/class-session 启动课堂，或在程序旁放一个 fraudfree.toml，"
+            ui.text.draw_wrapped("在“设置 → 服务器地址”里填上老师给的地址（例如 http://192.168.1.10:8080）；"
+                                 "或请老师用 scripts/class-session 启动课堂，或在程序旁放一个 fraudfree.toml，"
                                  "写上 server = \"http://服务器地址:8080\"。不加入班级也可以照常练习，成绩保存在本机。",
                                  x, y, col_w, t.font_body(), t.c.text_muted, false, Align::center);
             return;

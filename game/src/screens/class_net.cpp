@@ -45,7 +45,11 @@ void add_installed_packs(Library& library, const std::filesystem::path& data_dir
     library.pack_dirs.insert(library.pack_dirs.end(), dirs.begin(), dirs.end());
 }
 
-void attach_net(Context& ctx, const std::filesystem::path& exe_dir, std::function<void()> wake) {
+namespace {
+
+// A session for the server that --server, the settings or fraudfree.toml name (in that order).
+std::shared_ptr<ff::net::NetSession> start_session(Context& ctx, const std::filesystem::path& exe_dir,
+                                                   std::function<void()> wake) {
     ff::net::ServerChoice choice = ff::net::resolve_server(
         ctx.options.server_url.empty() ? std::nullopt : std::optional<std::string>(ctx.options.server_url),
         ctx.save.settings.server_url, exe_dir);
@@ -62,25 +66,34 @@ void attach_net(Context& ctx, const std::filesystem::path& exe_dir, std::functio
     else
         cfg.server.reset();
     cfg.on_change = std::move(wake);
-    ctx.net = std::make_shared<ff::net::NetSession>(std::move(cfg));
+    return std::make_shared<ff::net::NetSession>(std::move(cfg));
+}
 
-    std::weak_ptr<ff::net::NetSession> weak = ctx.net;
+} // namespace
+
+void attach_net(Context& ctx, const std::filesystem::path& exe_dir, std::function<void()> wake) {
+    ctx.net = start_session(ctx, exe_dir, wake);
+
+    // The hooks look the session up when called, so a restarted session takes over at once.
     auto record = ctx.record_result;
-    ctx.record_result = [record, weak](const ff::ResultRecord& r) {
+    ctx.record_result = [record, &ctx](const ff::ResultRecord& r) {
         std::string err = record(r); // saves the profile and queues the result on disk
-        if (auto net = weak.lock()) {
-            net->result_queued();
-            net->new_marks().mark_seen(r.pack_id, r.scenario_id);
+        if (ctx.net) {
+            ctx.net->result_queued();
+            ctx.net->new_marks().mark_seen(r.pack_id, r.scenario_id);
         }
         return err;
     };
-    ctx.is_new = [weak](const std::string& pack_id, const std::string& scenario_id) {
-        auto net = weak.lock();
-        return net && net->new_marks().is_new(pack_id, scenario_id);
+    ctx.is_new = [&ctx](const std::string& pack_id, const std::string& scenario_id) {
+        return ctx.net && ctx.net->new_marks().is_new(pack_id, scenario_id);
     };
-    ctx.overlay = [weak](Ui& ui) {
-        auto net = weak.lock();
-        if (net && net->has_server()) draw_sync_badge(ui, *net);
+    ctx.overlay = [&ctx](Ui& ui) {
+        if (ctx.net && ctx.net->has_server()) draw_sync_badge(ui, *ctx.net);
+    };
+    ctx.restart_net = [&ctx, exe_dir, wake] {
+        // The old session's threads stop first, so one outbox never has two senders.
+        ctx.net.reset();
+        ctx.net = start_session(ctx, exe_dir, wake);
     };
 }
 

@@ -13,7 +13,8 @@ namespace ff::game {
 // Resolves the server (--server, settings, fraudfree.toml next to the binary), starts the
 // background sync and pack updates, and wraps ctx.record_result / ctx.is_new / ctx.overlay.
 // `wake` is called from background threads when something changed (push an SDL event).
-// Offline (no server) it still provides "新" marks; problems become notices.
+// Offline (no server) it still provides "新" marks; problems become notices. Also sets
+// ctx.restart_net, which starts a new session after the server setting changed.
 void attach_net(Context& ctx, const std::filesystem::path& exe_dir, std::function<void()> wake);
 
 // Between frames, with the id of the screen shown: on the scenario list asks for a catalogue

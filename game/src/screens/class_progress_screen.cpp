@@ -1,5 +1,6 @@
 #include "screens/class_progress_screen.h"
 
+#include "screens/confirm_dialog.h"
 #include "screens/player_flow.h"
 #include "screens/widgets.h"
 
@@ -23,7 +24,34 @@ struct State {
     double next_refresh = 0;
     int seen_sent = -1;
     Scroll scroll;
+    enum class Ask { none, switch_class, leave } ask = Ask::none;
+    ConfirmDialog dialog;
+    std::string leave_error;
 };
+
+// What happens to the results, said before the student switches or leaves (game/net keeps
+// unsent results bound to the class they were played in: NetSession::hand_over).
+ConfirmDialog switch_dialog(const std::string& class_name, int unsent) {
+    ConfirmDialog d;
+    d.title = "换到另一个班级？";
+    d.body = "已经同步的成绩留在「" + class_name + "」，辅导员仍能看到。";
+    if (unsent > 0)
+        d.body += "还有 " + std::to_string(unsent) + " 条成绩没同步，它们仍会发给「" + class_name + "」。";
+    d.body += "输入新的加入码并加入成功后，之后的练习才算新班级；本机的练习记录和反诈档案都会保留。";
+    d.ok_label = "去输入加入码";
+    return d;
+}
+
+ConfirmDialog leave_dialog(const std::string& class_name, int unsent) {
+    ConfirmDialog d;
+    d.title = "退出「" + class_name + "」？";
+    d.body = "已经同步的成绩留在班级里，辅导员仍能看到。";
+    if (unsent > 0) d.body += "还有 " + std::to_string(unsent) + " 条成绩没同步，它们仍会发给这个班级。";
+    d.body += "退出后的练习只保存在本机，以后加入班级时再一起同步。";
+    d.ok_label = "退出班级";
+    d.danger = true;
+    return d;
+}
 
 std::string one_decimal(double v) {
     char buf[32];
@@ -95,6 +123,30 @@ Screen make_class_progress_screen(Context& ctx, const ScreenRequest& req) {
     st->back = req.back.empty() ? "title" : req.back;
     return Screen{"class", [&ctx, st](Ui& ui) {
         const Theme& t = ui.theme;
+        // A question on top takes the input first, so nothing below reacts to its clicks.
+        if (st->ask != State::Ask::none) {
+            const ConfirmAnswer a = confirm_dialog_input(ui, st->dialog);
+            if (a == ConfirmAnswer::cancel) st->ask = State::Ask::none;
+            if (a == ConfirmAnswer::ok && st->ask == State::Ask::switch_class) {
+                st->ask = State::Ask::none;
+                ctx.open(request_with_back("join", "class"));
+                return;
+            }
+            if (a == ConfirmAnswer::ok && st->ask == State::Ask::leave) {
+                st->ask = State::Ask::none;
+                try {
+                    ctx.net->leave_class();
+                    ff::net::apply_leave(ctx.save.profile);
+                    persist_profile(ctx);
+                    ctx.notices.push_back("已退出班级。之后的练习先保存在本机。");
+                    ctx.open(ScreenRequest{"title"});
+                    return;
+                } catch (const std::exception& e) {
+                    st->leave_error = std::string("退出班级失败：") + e.what();
+                }
+            }
+            if (a != ConfirmAnswer::none) ui.redraw();
+        }
         bool back = false;
         const std::string& name = ctx.save.profile.class_name;
         const int top = draw_top_bar(ui, name.empty() ? "班级进度" : "班级进度 · " + name, "返回", &back);
@@ -150,13 +202,37 @@ Screen make_class_progress_screen(Context& ctx, const ScreenRequest& req) {
             content += draw_status(ui, *st->status, x, y, col_w);
         } else if (st->error.empty()) {
             content += ui.text.draw_wrapped("正在读取班级进度……", x, y, col_w, t.font_body(), t.c.text_muted, false,
-                                            Align::center);
+                                            Align::center) + t.px(24);
+        }
+        {
+            // Switching or leaving: always reachable, even when the class cannot be read.
+            y = top + content - st->scroll.offset;
+            content += t.px(8);
+            y += t.px(8);
+            if (!st->leave_error.empty()) {
+                const int h = ui.text.draw_wrapped(st->leave_error, x, y, col_w, t.font_small(), t.c.scammed) + t.px(8);
+                y += h;
+                content += h;
+            }
+            const int bh = t.px(44) + t.tpx(4);
+            const int bw = (col_w - t.px(12)) / 2;
+            const bool ask_open = st->ask != State::Ask::none;
+            if (ui.button(SDL_Rect{x, y, bw, bh}, "换个班级", ButtonKind::secondary) && !ask_open) {
+                st->dialog = switch_dialog(name, ctx.net->unsent_results());
+                st->ask = State::Ask::switch_class;
+            }
+            if (ui.button(SDL_Rect{x + col_w - bw, y, bw, bh}, "退出班级", ButtonKind::ghost) && !ask_open) {
+                st->dialog = leave_dialog(name, ctx.net->unsent_results());
+                st->ask = State::Ask::leave;
+            }
+            content += bh;
         }
         ui.paint.pop_clip();
         content += t.px(48);
         st->scroll.update(ui, view, content);
         draw_scrollbar(ui, view, content, st->scroll.offset);
         if (ui.key(SDLK_r)) st->next_refresh = 0;
+        if (st->ask != State::Ask::none) draw_confirm_dialog(ui, st->dialog);
     }, {}};
 }
 

@@ -59,8 +59,9 @@ void pop_codepoint(std::string& s) {
 bool text_field(Ui& ui, SDL_Rect r, TextField& f, std::string_view placeholder) {
     const Theme& t = ui.theme;
     f.changed = false;
-    if (const auto& editing = ui.input().editing) f.composing = *editing;
-    if (!ui.typed().empty()) {
+    if (!f.active) f.composing.clear();
+    if (const auto& editing = ui.input().editing; editing && f.active) f.composing = *editing;
+    if (f.active && !ui.typed().empty()) {
         // Typed text is committed text: the composition it came from is over.
         f.composing.clear();
         std::string add = ff::text::sanitize_utf8(ui.typed());
@@ -76,14 +77,14 @@ bool text_field(Ui& ui, SDL_Rect r, TextField& f, std::string_view placeholder) 
         f.text = std::move(next);
     }
     // While composing, Backspace belongs to the IME.
-    if (f.composing.empty() && ui.key(SDLK_BACKSPACE) && !f.text.empty()) {
+    if (f.active && f.composing.empty() && ui.key(SDLK_BACKSPACE) && !f.text.empty()) {
         pop_codepoint(f.text);
         f.changed = true;
     }
-    const bool enter = f.composing.empty() && (ui.key(SDLK_RETURN) || ui.key(SDLK_KP_ENTER));
+    const bool enter = f.active && f.composing.empty() && (ui.key(SDLK_RETURN) || ui.key(SDLK_KP_ENTER));
 
-    ui.paint.fill_round_rect_bordered(r, t.px(10), t.c.panel, t.c.accent, t.px(2));
-    const int size = t.tpx(22);
+    ui.paint.fill_round_rect_bordered(r, t.px(10), t.c.panel, f.active ? t.c.accent : t.c.panel_border, t.px(2));
+    const int size = f.font_size > 0 ? f.font_size : t.tpx(22);
     const int lh = ui.text.line_height(size);
     const int pad = t.px(16);
     const int y = r.y + (r.h - lh) / 2;
@@ -99,6 +100,7 @@ bool text_field(Ui& ui, SDL_Rect r, TextField& f, std::string_view placeholder) 
             x += w;
         }
     }
+    if (!f.active) return false;
     // A steady caret: blinking would need a timer and keep the CPU awake.
     ui.paint.fill_rect(SDL_Rect{x + t.px(2), y + t.px(3), t.px(2), lh - t.px(6)}, t.c.accent);
     // Tell the IME where to put its candidate window (window points equal device pixels

@@ -28,6 +28,8 @@ struct TextField {
     std::string composing;
     int max_codepoints = 16;
     bool changed = false; // set when `text` changed in the last update
+    bool active = true;   // takes typed text and shows the caret (one field of several)
+    int font_size = 0;    // pixels; 0 = the large size of the nickname and join-code fields
 };
 bool text_field(Ui& ui, SDL_Rect r, TextField& field, std::string_view placeholder);
 

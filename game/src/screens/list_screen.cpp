@@ -1,53 +1,37 @@
 #include "screens/list_screen.h"
 
+#include "screens/list_groups.h"
 #include "screens/widgets.h"
 
 #include "fraudfree/progress.h"
 #include "save/profile.h"
 
 #include <algorithm>
+#include <functional>
+#include <iterator>
 #include <memory>
 
 namespace ff::game {
 namespace {
-
-struct Entry {
-    const ff::Pack* pack;
-    const ff::Scenario* scenario;
-};
-
-struct Group {
-    std::string category;
-    std::string name;
-    std::vector<Entry> entries;
-};
-
-// Categories in the packs' own order (built-ins first), each with its scenarios.
-std::vector<Group> group_scenarios(const Library& lib) {
-    std::vector<Group> groups;
-    auto group_for = [&](const std::string& cat) -> Group& {
-        for (auto& g : groups)
-            if (g.category == cat) return g;
-        groups.push_back(Group{cat, category_name(lib, cat), {}});
-        return groups.back();
-    };
-    for (const auto& p : lib.packs)
-        for (const auto& c : p.categories)
-            for (const auto& s : p.scenarios)
-                if (s.category == c.id) group_for(c.id).entries.push_back(Entry{&p, &s});
-    return groups;
-}
 
 struct State {
     Scroll scroll;
     int focus = 0; // index over all cards, for the keyboard
     bool focus_moved = false;
     bool keyboard = false; // the focus ring shows once the arrow keys are used
-    std::vector<Group> groups;
+    std::vector<ListGroup> groups;
+    bool pack_tags = false;
     ff::AwarenessProfile progress;
 };
 
-void draw_card(Ui& ui, Context& ctx, const State& st, const Entry& e, SDL_Rect r, bool focused, bool& open) {
+SDL_Color pack_color(const Theme& t, const ff::Pack& pack) {
+    static const SDL_Color colors[] = {{0x1F, 0x6F, 0xEB, 255}, {0xE0, 0x8A, 0x00, 255}, {0x8E, 0x44, 0xAD, 255},
+                                       {0x16, 0xA0, 0x85, 255}, {0xC0, 0x39, 0x2B, 255}, {0x2C, 0x3E, 0x50, 255}};
+    if (t.high_contrast) return t.c.accent;
+    return colors[std::hash<std::string>{}(pack.id) % std::size(colors)];
+}
+
+void draw_card(Ui& ui, Context& ctx, const State& st, const ListEntry& e, SDL_Rect r, bool focused, bool& open) {
     const Theme& t = ui.theme;
     ui.hot(r);
     bool over = ui.hover(r);
@@ -97,8 +81,25 @@ void draw_card(Ui& ui, Context& ctx, const State& st, const Entry& e, SDL_Rect r
     ui.text.draw_block(title, x, y, w, t.c.text);
     y += static_cast<int>(title.lines.size()) * title.line_height + t.px(6);
 
+    // The pack it comes from, on the last line, when packs could be mixed up.
+    int bottom = r.y + r.h - pad;
+    if (st.pack_tags) {
+        const int size = t.font_small();
+        const int h = ui.text.line_height(size) + t.px(4);
+        const int dot = h / 4;
+        const std::string label = ui.text.elide(pack_label(*e.pack), size, w - t.px(24) - 2 * dot);
+        const int lw = ui.text.measure(label, size) + t.px(22) + 2 * dot;
+        bottom -= h;
+        SDL_Rect tag{x, bottom, lw, h};
+        ui.paint.fill_round_rect_bordered(tag, h / 2, t.high_contrast ? t.c.panel : mix(t.c.panel, t.c.text_muted, 0.10f),
+                                          t.c.panel_border, t.px(1));
+        // A colour per pack, so cards of one pack are told apart at a glance.
+        ui.paint.fill_circle(x + t.px(8) + dot, bottom + h / 2, dot, pack_color(t, *e.pack));
+        ui.text.draw_line(label, x + t.px(14) + 2 * dot, bottom + t.px(2), size, t.high_contrast ? t.c.text : t.c.text_muted);
+        bottom -= t.px(6);
+    }
     TextBlock sum = ui.text.layout(e.scenario->summary, t.font_small(), w, false);
-    int room = std::max(1, (r.y + r.h - pad - y) / std::max(1, sum.line_height));
+    int room = std::max(1, (bottom - y) / std::max(1, sum.line_height));
     if (static_cast<int>(sum.lines.size()) > room) {
         sum.lines.resize(static_cast<size_t>(room));
         sum.lines.back() = ui.text.elide(sum.lines.back() + "……", t.font_small(), w);
@@ -113,6 +114,7 @@ void draw_card(Ui& ui, Context& ctx, const State& st, const Entry& e, SDL_Rect r
 Screen make_list_screen(Context& ctx, const ScreenRequest&) {
     auto st = std::make_shared<State>();
     st->groups = group_scenarios(ctx.library);
+    st->pack_tags = show_pack_tags(ctx.library);
     std::vector<ff::ResultRecord> records = ff::save::results_of(ctx.save.profile);
     st->progress = ff::compute_progress(records, ctx.library.packs);
 
@@ -150,6 +152,7 @@ Screen make_list_screen(Context& ctx, const ScreenRequest&) {
         int cols = std::clamp((inner + gap) / (t.px(300) + gap), 1, 4);
         int card_w = (inner - (cols - 1) * gap) / cols;
         int card_h = t.px(96) + t.tpx(44);
+        if (st->pack_tags) card_h += ui.text.line_height(t.font_small()) + t.px(10);
 
         // Layout pass (content height), then draw with the scroll offset.
         int total_cards = 0;

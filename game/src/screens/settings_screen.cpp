@@ -1,7 +1,10 @@
 #include "screens/settings_screen.h"
 
 #include "screens/form_controls.h"
+#include "screens/server_setting.h"
 #include "screens/widgets.h"
+
+#include "net/net_session.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -12,12 +15,18 @@ namespace {
 
 using ff::save::Settings;
 
-enum Row { kTextSize, kContrast, kSound, kVolume, kSpeed, kWindow, kRowCount };
+enum Row { kTextSize, kContrast, kSound, kVolume, kSpeed, kWindow, kServer, kRowCount };
 
 struct State {
     int focus = 0;
+    bool focus_moved = false;
     Scroll scroll;
     std::string back;
+    TextField server;          // the address being typed
+    std::string server_error;  // why the typed address was not saved
+    std::string resolved_for = "\x01"; // settings.server_url the note below was made for
+    std::string server_note;
+    bool restart_net = false;  // the saved address changed: reconnect after saving it
 };
 
 const char* row_title(int row) {
@@ -28,6 +37,7 @@ const char* row_title(int row) {
     case kVolume: return "音量";
     case kSpeed: return "消息速度";
     case kWindow: return "显示方式";
+    case kServer: return "服务器地址";
     }
     return "";
 }
@@ -40,6 +50,7 @@ const char* row_hint(int row) {
     case kVolume: return "点一下滑条，或用 ← → 调节。";
     case kSpeed: return "对方“正在输入”的等待时间；按空格键随时跳过。";
     case kWindow: return "F11 也可以切换全屏。";
+    case kServer: return "班级服务器的地址，老师会告诉你；留空则只在本机练习。";
     }
     return "";
 }
@@ -78,9 +89,19 @@ void apply_option(Settings& s, int row, int option) {
 
 } // namespace
 
+std::vector<SettingsRow> settings_rows(int control_h, int field_h, const std::string& server_note) {
+    std::vector<SettingsRow> rows;
+    for (int row = 0; row < kRowCount; ++row)
+        rows.push_back(SettingsRow{row_title(row), row_hint(row), row == kServer ? field_h : control_h,
+                                   row == kServer ? server_note : std::string(), row == kServer});
+    return rows;
+}
+
 Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
     auto st = std::make_shared<State>();
     st->back = req.back.empty() ? "list" : req.back;
+    st->server.text = ctx.save.settings.server_url;
+    st->server.max_codepoints = 200;
     return Screen{"settings", [&ctx, st](Ui& ui) {
         const Theme& t = ui.theme;
         bool back = false;
@@ -92,9 +113,15 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
         Settings s = ctx.save.settings;
 
         // Keyboard: ↑↓ pick a row, ←→ change it.
-        if (ui.key(SDLK_DOWN) || ui.key(SDLK_TAB)) st->focus = (st->focus + 1) % kRowCount;
-        if (ui.key(SDLK_UP)) st->focus = (st->focus + kRowCount - 1) % kRowCount;
-        const int step = ui.key(SDLK_RIGHT) ? 1 : ui.key(SDLK_LEFT) ? -1 : 0;
+        if (ui.key(SDLK_DOWN) || ui.key(SDLK_TAB)) {
+            st->focus = (st->focus + 1) % kRowCount;
+            st->focus_moved = true;
+        }
+        if (ui.key(SDLK_UP)) {
+            st->focus = (st->focus + kRowCount - 1) % kRowCount;
+            st->focus_moved = true;
+        }
+        const int step = st->focus == kServer ? 0 : ui.key(SDLK_RIGHT) ? 1 : ui.key(SDLK_LEFT) ? -1 : 0;
         if (step != 0) {
             if (st->focus == kVolume) {
                 s.volume = std::clamp(s.volume + step * 10, 0, 100);
@@ -104,32 +131,90 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
             }
         }
 
-        const int col_w = std::min(ui.width - 2 * t.px(24), t.px(820));
-        const int x = (ui.width - col_w) / 2;
-        const int row_h = t.px(64) + t.tpx(28);
-        const int pad = t.px(18);
-        const int label_w = std::min(col_w / 2, t.px(300) + t.tpx(40));
-        const int control_w = col_w - label_w - 2 * pad;
-        const int content_h = t.px(24) + kRowCount * (row_h + t.px(10)) + t.px(14) +
-                              2 * (ui.text.line_height(t.font_small()) + t.px(6)) + t.px(24);
+        if (st->resolved_for != s.server_url) {
+            // Which server the game uses with these settings, and why (read once per change).
+            st->resolved_for = s.server_url;
+            const auto choice = ff::net::resolve_server(
+                ctx.options.server_url.empty() ? std::nullopt : std::optional<std::string>(ctx.options.server_url),
+                s.server_url, ff::net::executable_dir());
+            st->server_note = server_note(choice, ctx.net ? ctx.net->server() : std::nullopt);
+        }
+        st->server.font_size = t.font_body();
+        st->server.active = st->focus == kServer;
+        const int field_h = ui.text.line_height(t.font_body()) + t.px(16);
+        const std::vector<SettingsRow> rows = settings_rows(
+            t.px(40), field_h, st->server_error.empty() ? st->server_note : st->server_error);
+        const std::vector<std::string> footer = {
+            // Where things are kept, for the IT person who looks after the lab PCs.
+            "存档位置：" + std::filesystem::absolute(ctx.data_dir).lexically_normal().string(),
+            "字体：" + ui.text.font_path().string()};
+        const TextMetrics metrics{
+            [&ui](const std::string& text, int size, int width) { return ui.text.layout(text, size, width).lines; },
+            [&ui](int size, bool bold) { return ui.text.line_height(size, bold); }};
+        const SettingsPlan plan = plan_settings(t, ui.width, rows, footer, metrics);
         SDL_Rect view{0, top, ui.width, ui.height - top};
-        st->scroll.update(ui, view, content_h);
+        if (st->focus_moved) {
+            // Keep the row chosen with the keyboard on screen when the page scrolls (150% text).
+            const SDL_Rect& card = plan.rows[static_cast<size_t>(st->focus)].card;
+            const int margin = t.px(10);
+            if (card.y + card.h + margin - st->scroll.offset > view.h) st->scroll.offset = card.y + card.h + margin - view.h;
+            if (card.y - margin < st->scroll.offset) st->scroll.offset = std::max(0, card.y - margin);
+            st->focus_moved = false;
+        }
+        st->scroll.update(ui, view, plan.content_h);
 
         ui.paint.push_clip(view);
-        int y = top + t.px(24) - st->scroll.offset;
+        const int dy = top - st->scroll.offset;
         for (int row = 0; row < kRowCount; ++row) {
-            SDL_Rect card{x, y, col_w, row_h};
+            const RowPlace& place = plan.rows[static_cast<size_t>(row)];
+            SDL_Rect card = place.card;
+            card.y += dy;
+            if (card.y > view.y + view.h || card.y + card.h < view.y) continue;
             if (row == st->focus) focus_ring(ui, card);
             else ui.paint.fill_round_rect_bordered(card, t.px(12), t.c.panel, t.c.panel_border, t.px(1));
-            const int title_lh = ui.text.line_height(t.font_body(), true);
-            const int hint_lh = ui.text.line_height(t.font_small());
-            const int ty = y + (row_h - title_lh - hint_lh - t.px(4)) / 2;
-            ui.text.draw_line(row_title(row), x + pad, ty, t.font_body(), t.c.text, true);
-            ui.text.draw_line(ui.text.elide(row_hint(row), t.font_small(), label_w - t.px(8)), x + pad,
-                              ty + title_lh + t.px(4), t.font_small(), t.c.text_muted);
-            const int ch = t.px(40);
-            SDL_Rect control{x + pad + label_w, y + (row_h - ch) / 2, control_w, ch};
-            if (row == kVolume) {
+            const int text_x = plan.x + t.px(18);
+            ui.text.draw_line(row_title(row), text_x, place.title_y + dy, t.font_body(), t.c.text, true);
+            int hy = place.hint_y + dy;
+            for (const std::string& line : place.hint_lines) {
+                ui.text.draw_line(line, text_x, hy, t.font_small(), t.c.text_muted);
+                hy += ui.text.line_height(t.font_small());
+            }
+            int ny = place.note_y + dy;
+            const SDL_Color note_color = !st->server_error.empty() ? t.c.scammed : t.c.accent;
+            for (const std::string& line : place.note_lines) {
+                ui.text.draw_line(line, text_x, ny, t.font_small(), note_color);
+                ny += ui.text.line_height(t.font_small());
+            }
+            SDL_Rect control = place.control;
+            control.y += dy;
+            const int ch = control.h;
+            if (row == kServer) {
+                const int bw = ui.text.measure("保存", t.font_body()) + t.px(36);
+                SDL_Rect field{control.x, control.y, control.w - bw - t.px(8), control.h};
+                if (ui.clicked(field)) {
+                    st->focus = kServer;
+                    st->server.active = true;
+                }
+                ui.hot(field);
+                const bool enter = text_field(ui, field, st->server, "例如 http://192.168.1.10:8080");
+                if (st->server.changed) st->server_error.clear();
+                const bool save = ui.button(SDL_Rect{control.x + control.w - bw, control.y, bw, control.h}, "保存",
+                                            ButtonKind::secondary) || enter;
+                if (save) {
+                    st->focus = kServer;
+                    const ServerFieldCheck c = check_server_field(st->server.text);
+                    if (c.ok) {
+                        st->restart_net = c.value != s.server_url;
+                        s.server_url = c.value;
+                        st->server.text = c.value;
+                        st->server_error.clear();
+                        st->resolved_for = "\x01"; // say again what happens now
+                    } else {
+                        st->server_error = c.error;
+                    }
+                    ui.redraw();
+                }
+            } else if (row == kVolume) {
                 const std::string label = s.muted ? "静音" : std::to_string(s.volume) + "%";
                 const int lw = ui.text.measure("100%", t.font_body(), true) + t.px(12);
                 SDL_Rect track{control.x, control.y, control.w - lw, control.h};
@@ -148,21 +233,27 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
                     st->focus = row;
                 }
             }
-            y += row_h + t.px(10);
         }
-        // Where things are kept, for the IT person who looks after the lab PCs.
-        y += t.px(14);
-        const std::string where = "存档位置：" + std::filesystem::absolute(ctx.data_dir).lexically_normal().string();
-        ui.text.draw_line(ui.text.elide(where, t.font_small(), col_w), x, y, t.font_small(), t.c.text_muted);
-        y += ui.text.line_height(t.font_small()) + t.px(6);
-        ui.text.draw_line(ui.text.elide("字体：" + ui.text.font_path().string(), t.font_small(), col_w), x, y,
-                          t.font_small(), t.c.text_muted);
+        int fy = plan.footer_y + dy;
+        for (const auto& para : plan.footer) {
+            for (const std::string& line : para) {
+                ui.text.draw_line(line, plan.x, fy, t.font_small(), t.c.text_muted);
+                fy += plan.footer_line_h;
+            }
+            fy += plan.footer_gap;
+        }
         ui.paint.pop_clip();
-        draw_scrollbar(ui, view, content_h, st->scroll.offset);
+        draw_scrollbar(ui, view, plan.content_h, st->scroll.offset);
 
         if (!(s == ctx.save.settings)) {
             ctx.save.settings = s;
             ctx.settings_changed();
+            if (st->restart_net && ctx.restart_net) {
+                // Talk to the new server now (--server still wins; resolve_server decides).
+                ctx.restart_net();
+                st->resolved_for = "\x01";
+            }
+            st->restart_net = false;
             ui.redraw(); // the theme (text size, contrast) changes with the next frame
         }
     }, {}};

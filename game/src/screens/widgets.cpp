@@ -91,20 +91,39 @@ void Scroll::clamp(int content_h, int view_h) {
 }
 
 void Scroll::update(Ui& ui, SDL_Rect view, int content_h, bool keys) {
-    int max_off = std::max(0, content_h - view.h);
+    ScrollInput in;
+    if (ui.hover(view)) in.wheel = ui.wheel();
+    if (keys) {
+        in.page_up = ui.key(SDLK_PAGEUP);
+        in.page_down = ui.key(SDLK_PAGEDOWN);
+        in.home = ui.key(SDLK_HOME);
+        in.end = ui.key(SDLK_END);
+    }
+    apply(in, ui.theme.px(60), view.h, content_h);
+}
+
+void Scroll::apply(const ScrollInput& in, int step, int view_h, int content_h) {
+    int max_off = std::max(0, content_h - view_h);
     int before = offset;
     if (stick_bottom) offset = max_off;
-    int step = ui.theme.px(60);
-    if (ui.wheel() != 0 && ui.hover(view)) offset -= ui.wheel() * step;
-    if (keys) {
-        if (ui.key(SDLK_PAGEUP)) offset -= view.h * 9 / 10;
-        if (ui.key(SDLK_PAGEDOWN)) offset += view.h * 9 / 10;
-        if (ui.key(SDLK_HOME)) offset = 0;
-        if (ui.key(SDLK_END)) offset = max_off;
-    }
-    clamp(content_h, view.h);
+    offset -= in.wheel * step;
+    if (in.page_up) offset -= view_h * 9 / 10;
+    if (in.page_down) offset += view_h * 9 / 10;
+    if (in.home) offset = 0;
+    if (in.end) offset = max_off;
+    clamp(content_h, view_h);
     // Scrolling up leaves the bottom; coming back to it sticks again, like a messenger.
     if (offset != before || stick_bottom) stick_bottom = offset >= max_off;
+    if (stick_bottom || content_h <= view_h) unseen = 0;
+}
+
+void Scroll::arrived(int n) {
+    if (!stick_bottom && n > 0) unseen += n;
+}
+
+void Scroll::to_bottom() {
+    stick_bottom = true;
+    unseen = 0;
 }
 
 void draw_scrollbar(Ui& ui, SDL_Rect view, int content_h, int offset) {

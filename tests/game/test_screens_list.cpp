@@ -1,0 +1,93 @@
+// The scenario list with more than one pack: scenarios grouped by category, pack by pack, and
+// every card naming its pack (outreach and campus-core both have "点赞赚钱，日结200-500").
+#include "screens/list_groups.h"
+
+#include "test_headless_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <set>
+
+namespace fs = std::filesystem;
+using namespace ff::game;
+
+namespace {
+
+const fs::path kContent = fs::path(FRAUDFREE_SOURCE_DIR) / "content";
+
+// The pack tag's fill: mix(panel, text_muted, 0.10) of the normal palette (game/src/theme.cpp).
+constexpr uint32_t kPackTag = 0xF3F4F5;
+
+fftest::Image list_shot(const std::string& source, const std::string& size) {
+    const fs::path png = fs::temp_directory_path() / ("ff-list-" + std::to_string(::getpid()) + "-" + size + ".png");
+    auto out = fftest::run_game("--headless " + source + " --screen list --size " + size + " --screenshot '" +
+                                png.string() + "' >/dev/null");
+    REQUIRE(out.status == 0);
+    auto img = fftest::read_png(png);
+    fs::remove(png);
+    REQUIRE(img.ok());
+    return img;
+}
+
+} // namespace
+
+SCENARIO("scenarios of two packs are grouped pack by pack inside each category", "[screens][list]") {
+    GIVEN("the bundled content: campus-core and outreach") {
+        const Library lib = load_library(find_pack_dirs({kContent}, {}));
+        REQUIRE(lib.problems.empty());
+        REQUIRE(lib.packs.size() == 2);
+        const auto groups = group_scenarios(lib);
+
+        THEN("every scenario is listed exactly once") {
+            size_t total = 0, listed = 0;
+            std::set<std::pair<std::string, std::string>> seen;
+            for (const auto& p : lib.packs) total += p.scenarios.size();
+            for (const auto& g : groups)
+                for (const auto& e : g.entries) {
+                    ++listed;
+                    seen.insert({e.pack->id, e.scenario->id});
+                    CHECK(e.scenario->category == g.category);
+                }
+            CHECK(listed == total);
+            CHECK(seen.size() == total);
+        }
+        THEN("inside a category the packs never interleave") {
+            for (const auto& g : groups) {
+                INFO(g.name);
+                std::vector<std::string> order;
+                for (const auto& e : g.entries)
+                    if (order.empty() || order.back() != e.pack->id) order.push_back(e.pack->id);
+                const std::set<std::string> distinct(order.begin(), order.end());
+                CHECK(order.size() == distinct.size());
+            }
+        }
+        THEN("the category with two scenarios named alike holds both packs, and cards name their pack") {
+            bool mixed = false;
+            for (const auto& g : groups) {
+                std::set<std::string> packs;
+                for (const auto& e : g.entries) packs.insert(e.pack->id);
+                mixed = mixed || packs.size() > 1;
+            }
+            CHECK(mixed);
+            CHECK(show_pack_tags(lib));
+            CHECK(pack_label(*lib.find_pack("outreach")) == "反诈宣传摊位·快速体验");
+            CHECK(pack_label(*lib.find_pack("campus-core")) == "校园反诈·核心包");
+        }
+    }
+    GIVEN("one pack alone (an author's preview)") {
+        const Library lib = load_library(find_pack_dirs({}, kContent / "outreach"));
+        THEN("no pack tags: there is nothing to mix up") { CHECK_FALSE(show_pack_tags(lib)); }
+    }
+}
+
+SCENARIO("the list screen draws pack tags only when packs could be mixed up", "[screens][list]") {
+    for (const std::string size : {"1024x768", "1920x1080"}) {
+        INFO(size);
+        const long two = fftest::count_color(list_shot("--content '" + kContent.string() + "'", size), kPackTag);
+        const long one = fftest::count_color(list_shot("--pack '" + (kContent / "campus-core").string() + "'", size), kPackTag);
+        CHECK(two > one + 1000);
+    }
+}
