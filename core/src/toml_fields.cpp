@@ -77,7 +77,9 @@ std::string_view field_hint(std::string_view key) {
     return {};
 }
 
-std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
+// Not "quoted": when <iomanip> comes first (unity build, precompiled header), ADL would pick
+// std::quoted for a std::string argument.
+std::string cn_quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
 
 // "[[node]] 里" but "剧本文件里": a space only after Latin text.
 std::string inside(std::string_view where) {
@@ -89,8 +91,8 @@ std::string inside(std::string_view where) {
 // contact numbers and quiz items alike.
 void warn_unmasked_number(Diags& diags, const SourcePos& at, std::string_view text) {
     for (const auto& n : find_unmasked_numbers(text))
-        diags.warning(at, quoted(n.written) + " 看起来是一个完整的" + n.kind + "，可能属于真实的人。剧本里的号码要遮住中间几位，" +
-                              "请写成 " + quoted(n.masked) + "（见 content/README.md 的“号码怎么写”）。");
+        diags.warning(at, cn_quoted(n.written) + " 看起来是一个完整的" + n.kind + "，可能属于真实的人。剧本里的号码要遮住中间几位，" +
+                              "请写成 " + cn_quoted(n.masked) + "（见 content/README.md 的“号码怎么写”）。");
 }
 
 } // namespace
@@ -106,10 +108,10 @@ Fields::Fields(const toml::table& table, const std::string& file, std::string_vi
         if (kind_ == TableKind::section && moved_from_top(k, pos_of(key.source(), file_))) continue;
         // Only now build the list for the message: this constructor runs for every table.
         const std::vector<std::string_view> known_list(known);
-        std::string msg = "不认识的键 " + quoted(k) + "（可能是拼写错误）。";
+        std::string msg = "不认识的键 " + cn_quoted(k) + "（可能是拼写错误）。";
         const std::string guess = closest(k, known_list);
         if (!guess.empty())
-            msg += "你是不是想写 " + quoted(guess) + "？";
+            msg += "你是不是想写 " + cn_quoted(guess) + "？";
         else
             msg += inside(where_) + "可以写的键有：" + join(known_list) + "。";
         if (!guess.empty() && !table_.contains(guess)) typos_.push_back(Typo{std::string(k), guess, diags_.list.size()});
@@ -138,11 +140,11 @@ SourcePos Fields::pos(std::string_view key) const {
 
 void Fields::missing(std::string_view key, bool is_section) {
     const auto hint = field_hint(key);
-    const std::string what = "缺少必填项 " + quoted(key) + (hint.empty() ? "" : "（" + std::string(hint) + "）");
+    const std::string what = "缺少必填项 " + cn_quoted(key) + (hint.empty() ? "" : "（" + std::string(hint) + "）");
     for (const Typo& t : typos_) {
         if (t.intended != key) continue;
         // The author did write the field, only misspelt: one error at the typo says both.
-        diags_.list[t.diag_index].message = "不认识的键 " + quoted(t.written) + "，是不是想写 " + quoted(key) + "？" +
+        diags_.list[t.diag_index].message = "不认识的键 " + cn_quoted(t.written) + "，是不是想写 " + cn_quoted(key) + "？" +
                                             inside(where_) + what + "，改正拼写就好。";
         return;
     }
@@ -161,7 +163,7 @@ bool Fields::moved_from_top(std::string_view key, const SourcePos& at) {
         Diagnostic& d = diags_.list[it->index];
         d.line = at.line;
         d.column = at.column;
-        d.message = quoted(key) + " 写在了 " + std::string(where_) + " 下面，TOML 就把它算作这一段的键，所以" + it->what +
+        d.message = cn_quoted(key) + " 写在了 " + std::string(where_) + " 下面，TOML 就把它算作这一段的键，所以" + it->what +
                     "。请把这一行移到文件开头、第一个 [段落] 之前。";
         diags_.missing_top.erase(it);
         return true;
@@ -170,7 +172,7 @@ bool Fields::moved_from_top(std::string_view key, const SourcePos& at) {
 }
 
 void Fields::wrong_type(std::string_view key, const toml::node& n, std::string_view expected) {
-    diags_.error(pos_of(n, file_), quoted(key) + " 的写法不对：应该是" + std::string(expected) + "，这里写的是" +
+    diags_.error(pos_of(n, file_), cn_quoted(key) + " 的写法不对：应该是" + std::string(expected) + "，这里写的是" +
                                        type_name_zh(n) + "。");
 }
 
@@ -182,7 +184,7 @@ bool Fields::text(std::string_view key, std::string& out, SourcePos* at) {
     }
     if (!string_value(key, *n, out, at)) return false;
     if (is_blank(out)) {
-        diags_.error(pos_of(*n, file_), quoted(key) + " 是空的，请写上内容。");
+        diags_.error(pos_of(*n, file_), cn_quoted(key) + " 是空的，请写上内容。");
         return false;
     }
     return true;
@@ -219,7 +221,7 @@ bool Fields::integer(std::string_view key, int64_t& out, bool required, int64_t 
     }
     const int64_t v = i->get();
     if (v < min || v > max) {
-        diags_.error(pos_of(*n, file_), quoted(key) + " 的值 " + std::to_string(v) + " 不在允许的范围内：" +
+        diags_.error(pos_of(*n, file_), cn_quoted(key) + " 的值 " + std::to_string(v) + " 不在允许的范围内：" +
                                             std::string(range_hint) + "。");
         return false;
     }
@@ -244,7 +246,7 @@ bool Fields::number(std::string_view key, double& out, bool required, double min
         return false;
     }
     if (!(v >= min && v <= max)) { // also rejects NaN
-        diags_.error(pos_of(*n, file_), quoted(key) + " 的值不在允许的范围内：" + std::string(range_hint) + "。");
+        diags_.error(pos_of(*n, file_), cn_quoted(key) + " 的值不在允许的范围内：" + std::string(range_hint) + "。");
         return false;
     }
     out = v;
@@ -278,11 +280,11 @@ bool Fields::text_list(std::string_view key, std::vector<IdRef>& out, bool requi
     for (const toml::node& item : *arr) {
         const auto* s = item.as_string();
         if (!s) {
-            diags_.error(pos_of(item, file_), quoted(key) + " 列表里的每一项都应该是带引号的文字，这里写的是" +
+            diags_.error(pos_of(item, file_), cn_quoted(key) + " 列表里的每一项都应该是带引号的文字，这里写的是" +
                                                   type_name_zh(item) + "。");
             ok = false;
         } else if (is_blank(s->get())) {
-            diags_.error(pos_of(item, file_), quoted(key) + " 列表里有一项是空的，请写上内容或删掉它。");
+            diags_.error(pos_of(item, file_), cn_quoted(key) + " 列表里有一项是空的，请写上内容或删掉它。");
             ok = false;
         } else {
             warn_unmasked_number(diags_, pos_of(item, file_), s->get());
@@ -319,7 +321,7 @@ std::vector<const toml::table*> Fields::tables(std::string_view key, bool requir
         if (const auto* t = item.as_table())
             out.push_back(t);
         else
-            diags_.error(pos_of(item, file_), quoted(key) + " 里的每一项都应该是一段 [[...]] 或 { }，这里写的是" +
+            diags_.error(pos_of(item, file_), cn_quoted(key) + " 里的每一项都应该是一段 [[...]] 或 { }，这里写的是" +
                                                   type_name_zh(item) + "。");
     }
     if (out.empty() && required && arr->empty()) missing(key, true);
