@@ -1,5 +1,7 @@
 #include "painter.h"
 
+#include "theme.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -143,17 +145,11 @@ void Painter::vertical_gradient(SDL_Rect r, SDL_Color top, SDL_Color bottom) {
     // each row, and filled rows cost a memset in SDL's software renderer where interpolated
     // triangles cost a division per channel and pixel.
     if (r.w <= 0 || r.h <= 0) return;
-    auto mix = [&](Uint8 a, Uint8 b, int row) {
-        const double f = (row + 0.5) / r.h;
-        return static_cast<Uint8>(std::lround(a + (b - a) * f));
-    };
+    auto at_row = [&](int row) { return mix(top, bottom, (static_cast<float>(row) + 0.5f) / static_cast<float>(r.h)); };
     int start = 0;
-    SDL_Color run{mix(top.r, bottom.r, 0), mix(top.g, bottom.g, 0), mix(top.b, bottom.b, 0), mix(top.a, bottom.a, 0)};
+    SDL_Color run = at_row(0);
     for (int row = 1; row <= r.h; ++row) {
-        SDL_Color c = run;
-        if (row < r.h)
-            c = SDL_Color{mix(top.r, bottom.r, row), mix(top.g, bottom.g, row), mix(top.b, bottom.b, row),
-                          mix(top.a, bottom.a, row)};
+        const SDL_Color c = row < r.h ? at_row(row) : run;
         if (row == r.h || c.r != run.r || c.g != run.g || c.b != run.b || c.a != run.a) {
             fill_rect(SDL_Rect{r.x, r.y + start, r.w, row - start}, run);
             start = row;
