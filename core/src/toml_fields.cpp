@@ -2,6 +2,7 @@
 #include "toml_fields.h"
 
 #include "text_util.h"
+#include "unmasked_domain.h"
 #include "unmasked_number.h"
 
 #include <cmath>
@@ -93,6 +94,9 @@ void warn_unmasked_number(Diags& diags, const SourcePos& at, std::string_view te
     for (const auto& n : find_unmasked_numbers(text))
         diags.warning(at, cn_quoted(n.written) + " 看起来是一个完整的" + n.kind + "，可能属于真实的人。剧本里的号码要遮住中间几位，" +
                               "请写成 " + cn_quoted(n.masked) + "（见 content/README.md 的“号码怎么写”）。");
+    for (const auto& d : find_unmasked_domains(text))
+        diags.warning(at, cn_quoted(d.written) + " 看起来是一个完整的网址，可能是别人真实注册的网站。剧本里骗子的网址要遮住名字中间几个字母，" +
+                              "请写成 " + cn_quoted(d.masked) + "（见 content/README.md 的“号码怎么写”）。");
 }
 
 } // namespace

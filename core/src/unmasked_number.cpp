@@ -57,13 +57,29 @@ std::string head_tail(const std::string& d, size_t head, size_t tail, std::strin
     return d.substr(0, head) + std::string(stars) + d.substr(d.size() - tail);
 }
 
+// Where the id after a word such as "QQ" starts: past "号", a colon and spaces, or past a few
+// Chinese words and a colon ("加我微信细聊哈：wj****26").
+size_t skip_to_id(std::string_view s, size_t i) {
+    auto skip_marks = [&](size_t k) {
+        for (std::string_view skip : {"号", "：", ":", " "})
+            while (s.substr(k, skip.size()) == skip) k += skip.size();
+        return k;
+    };
+    i = skip_marks(i);
+    if (i < s.size() && is_id_char(s[i])) return i;
+    constexpr size_t kWordsBytes = 4 * 3; // four Chinese characters
+    for (size_t k = i; k < s.size() && k <= i + kWordsBytes; ++k) {
+        if (!(static_cast<unsigned char>(s[k]) & 0x80)) break; // only Chinese text before the colon
+        if (s.substr(k, 3) == "：") return skip_marks(k);
+    }
+    return i;
+}
+
 // QQ and WeChat ids are only numbers-or-letters; they are recognised by the word before them.
 void accounts_after_word(std::string_view s, std::string_view word, const std::string& kind, bool digits_only,
                          std::vector<UnmaskedNumber>& out) {
     for (size_t at = s.find(word); at != std::string_view::npos; at = s.find(word, at + 1)) {
-        size_t i = at + word.size();
-        for (std::string_view skip : {"号", "：", ":", " "})
-            while (s.substr(i, skip.size()) == skip) i += skip.size();
+        size_t i = skip_to_id(s, at + word.size());
         size_t j = i;
         while (j < s.size() && is_id_char(s[j])) ++j;
         const std::string id(s.substr(i, j - i));
@@ -103,6 +119,21 @@ std::optional<UnmaskedNumber> classify(std::string_view s, const Run& r) {
     return std::nullopt;
 }
 
+// Meeting numbers (腾讯会议-style, 9 to 12 digits in groups) after "会议号": a made-up one may
+// be a real meeting. Masked ones ("338 *** 904") stop at their stars and are too short.
+void meetings_after_word(std::string_view s, std::vector<UnmaskedNumber>& out) {
+    constexpr std::string_view word = "会议号";
+    for (size_t at = s.find(word); at != std::string_view::npos; at = s.find(word, at + 1)) {
+        const size_t i = skip_to_id(s, at + word.size());
+        for (const Run& r : digit_runs(s.substr(i))) {
+            if (r.begin == 0 && r.digits.size() >= 9 && r.digits.size() <= 12)
+                out.push_back(UnmaskedNumber{"会议号", std::string(s.substr(i, r.end)),
+                                             r.digits.substr(0, 3) + " *** " + r.digits.substr(r.digits.size() - 3)});
+            break;
+        }
+    }
+}
+
 } // namespace
 
 std::vector<UnmaskedNumber> find_unmasked_numbers(std::string_view s) {
@@ -111,6 +142,7 @@ std::vector<UnmaskedNumber> find_unmasked_numbers(std::string_view s) {
         if (auto n = classify(s, r)) out.push_back(std::move(*n));
     accounts_after_word(s, "QQ", "QQ号", true, out);
     for (std::string_view w : {"微信", "VX", "vx"}) accounts_after_word(s, w, "微信号", false, out);
+    meetings_after_word(s, out);
     // A debrief quoting the same message twice names each number once.
     std::vector<UnmaskedNumber> unique;
     for (auto& n : out) {

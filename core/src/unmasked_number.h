@@ -1,5 +1,5 @@
-// Finds phone, QQ, WeChat and card numbers written in full in a pack's text, which may belong
-// to real people; scenarios write them masked (150****4406) as news reports do. Private to core.
+// Finds phone, QQ, WeChat, card and meeting numbers written in full in a pack's text, which may
+// belong to real people; scenarios write them masked (150****4406) as news reports do. Private to core.
 #pragma once
 
 #include <string>
@@ -14,7 +14,7 @@ struct UnmaskedNumber {
     std::string masked;  // the same number written by the content rule
 };
 
-// The unmasked numbers in `text`, each once, in the order: digit runs, QQ, WeChat. Short
+// The unmasked numbers in `text`, each once, in the order: digit runs, QQ, WeChat, meetings. Short
 // service numbers (96110, 110, 12321, 955xx) and masked numbers never match.
 std::vector<UnmaskedNumber> find_unmasked_numbers(std::string_view text);
 

@@ -19,7 +19,15 @@ std::string usage_text() {
            "  fraudfree --pack DIR [--scenario ID] [--watch]        作者预览：直接打开一个场景包，F5 重新加载\n"
            "  fraudfree --headless --pack DIR --scenario ID --choices 1,2,1\n"
            "            [--screenshot out.png] [--size 1366x768] [--screen NAME]\n"
-           "  NAME: title profile list chat call debrief awareness quiz settings errors\n";
+           "  NAME: title profile list chat call debrief awareness quiz settings errors\n"
+           "\n"
+           "环境变量 / environment:\n"
+           "  FRAUDFREE_CLOCK=HH:MM        手机状态栏固定显示这个时间（截图、测试用；无窗口模式默认 21:41）\n"
+           "  FRAUDFREE_RENDERER=software|gpu|auto\n"
+           "                               绘制方式：软件绘制或显卡（默认 auto：检测到软件 OpenGL 时用软件绘制）\n"
+           "  SDL_RENDER_DRIVER            SDL 自己的绘制驱动选择，设置后不再自动检测\n"
+           "  FRAUDFREE_REPORT_FIRST_FRAME 第一帧画好时在标准输出报告（bench_game 用）\n"
+           "  XDG_DATA_HOME, HOME          存档位置：$XDG_DATA_HOME/fraudfree，否则 ~/.local/share/fraudfree（--data 优先）\n";
 }
 
 namespace {

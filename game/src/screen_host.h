@@ -5,6 +5,8 @@
 #include "painter.h"
 #include "screen.h"
 #include "text_renderer.h"
+#include "theme.h"
+#include "ui.h"
 
 #include <SDL.h>
 
@@ -37,7 +39,15 @@ public:
     TextRenderer& text() { return text_; }
 
 private:
-    void draw_notices(Ui& ui);
+    // The first notice's box at the bottom of a w x h output; `top` is where the screen
+    // above it ends.
+    struct NoticeBar {
+        TextBlock text;
+        SDL_Rect box{};
+        int top = 0;
+    };
+    NoticeBar layout_notice(const Theme& t, int w, int h);
+    void draw_notice(Ui& ui, const NoticeBar& bar);
 
     Context& ctx_;
     SDL_Renderer* renderer_;

@@ -72,6 +72,7 @@ ul.checks li { display: flex; flex-wrap: wrap; gap: .5em; align-items: baseline;
 ul.checks .badge { font-size: .85em; padding: 0 .5em; border-radius: 4px; color: #fff; background: var(--warn); }
 ul.checks li.met .badge { background: var(--ok); }
 ul.checks .missing { color: var(--muted); }
+.nowrap { white-space: nowrap; }
 progress { -webkit-appearance: none; appearance: none; width: 10em; height: .9em; border: 0;
   border-radius: .45em; background: #e3e8ee; vertical-align: middle; overflow: hidden; }
 progress::-webkit-progress-bar { background: #e3e8ee; border-radius: .45em; }
@@ -137,6 +138,14 @@ std::string_view dashboard_js() {
   function setText(id, text) { var e = el(id); if (e) e.textContent = text; }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function span(cls, text) { var s = document.createElement('span'); s.className = cls; s.textContent = text; return s; }
+  // Runs cut by the server (dashboard_phrases.h); "nowrap" ones must not break across lines.
+  function phrases(cls, parts) {
+    var s = document.createElement('span'); s.className = cls;
+    parts.forEach(function (p) {
+      s.appendChild(p.nowrap ? span('nowrap', p.text) : document.createTextNode(p.text));
+    });
+    return s;
+  }
   function bar(pct, label) {
     var p = document.createElement('progress');
     p.max = 100; p.value = pct; p.setAttribute('aria-label', label);
@@ -157,7 +166,7 @@ std::string_view dashboard_js() {
         li.className = c.met ? 'met' : 'unmet';
         li.appendChild(span('badge', c.met ? '已达成' : '未达成'));
         li.appendChild(span('label', c.label));
-        if (c.missing) li.appendChild(span('missing', c.missing));
+        if (c.missing) li.appendChild(phrases('missing', c.missing_parts || [{ text: c.missing, nowrap: false }]));
         checks.appendChild(li);
       });
     }

@@ -1,6 +1,7 @@
 // The dashboard's HTML. Rule: any value that did not come from a literal in this file goes
 // through esc() (html_escape) or is a number formatted here; nothing else is concatenated.
 #include "dashboard_paths.h"
+#include "dashboard_phrases.h"
 #include "dashboard_views.h"
 #include "html_escape.h"
 
@@ -73,7 +74,7 @@ std::string check_list(const std::vector<CheckLine>& checks, const std::string& 
         h += "\"><span class=\"badge\">";
         h += c.met ? "已达成" : "未达成";
         h += "</span><span class=\"label\">" + esc(c.label) + "</span>";
-        if (!c.missing.empty()) h += "<span class=\"missing\">" + esc(c.missing) + "</span>";
+        if (!c.missing.empty()) h += "<span class=\"missing\">" + phrases_html(c.missing) + "</span>";
         h += "</li>\n";
     }
     h += "</ul>\n";
@@ -104,7 +105,7 @@ std::string confirm_button(const std::string& action, const std::string& questio
 // Categories at a glance; the scenario titles fold out (no script needed).
 std::string missing_cell(const StudentLine& s) {
     if (s.missing_titles.empty()) return "—";
-    std::string h = esc(join_titles(s.missing_categories));
+    std::string h = nowrap_list_html(s.missing_categories);
     h += "<details><summary>" + num(static_cast<int64_t>(s.missing_titles.size())) + " 个剧本</summary>" +
          esc(join_titles(s.missing_titles)) + "</details>";
     return h;
@@ -236,8 +237,8 @@ std::string render_report(const PageChrome& chrome, const ReportView& v) {
          confirm_button(paths::rotate_join_code(v.class_id), "换码后旧加入码立即失效（已加入的同学不受影响）。确定换一个吗？",
                         "换一个加入码", "small secondary") +
          " · " +
-         num(static_cast<int64_t>(v.students.size())) + " 名同学 · 平均最好成绩 " + esc(format_number(v.mean_best)) +
-         " 分 · " + goal_badge(v.goal_met, v.progress_pct) + "</div>\n";
+         "<span class=\"nowrap\">" + num(static_cast<int64_t>(v.students.size())) + " 名同学</span> · 平均最好成绩 " +
+         "<span class=\"nowrap\">" + esc(format_number(v.mean_best)) + " 分</span> · " + goal_badge(v.goal_met, v.progress_pct) + "</div>\n";
     b += "<section class=\"card\">\n<h2>无诈班级标准</h2>\n" + check_list(v.checks, "") + "</section>\n";
 
     b += "<section class=\"card\">\n<h2>薄弱类别</h2>\n";
@@ -272,7 +273,7 @@ std::string render_report(const PageChrome& chrome, const ReportView& v) {
                  num(s.total) + "</td><td class=\"num\">" + esc(format_number(s.mean_best)) +
                  "</td><td class=\"ending " + esc(s.latest_ending.value_or("none")) + "\">" +
                  esc(ending_label(s.latest_ending)) + "</td><td>" + missing_cell(s) + "</td><td>" +
-                 (s.scammed_categories.empty() ? std::string("—") : esc(join_titles(s.scammed_categories))) +
+                 (s.scammed_categories.empty() ? std::string("—") : nowrap_list_html(s.scammed_categories)) +
                  "</td><td>" +
                  confirm_button(paths::remove_student(v.class_id, s.id),
                                 "确定把「" + s.nickname + "」移出班级吗？移出后 TA 的令牌失效，成绩不再计入班级。", "移出",
@@ -293,7 +294,9 @@ std::string render_message(const PageChrome& chrome, const std::string& heading,
 
 nlohmann::json projector_json(const ProjectorView& v) {
     nlohmann::json checks = nlohmann::json::array();
-    for (const auto& c : v.checks) checks.push_back({{"label", c.label}, {"met", c.met}, {"missing", c.missing}});
+    for (const auto& c : v.checks)
+        checks.push_back(
+            {{"label", c.label}, {"met", c.met}, {"missing", c.missing}, {"missing_parts", phrases_json(c.missing)}});
     nlohmann::json cats = nlohmann::json::array();
     for (const auto& c : v.categories)
         cats.push_back({{"id", c.id}, {"name", c.name}, {"finished_pct", clamp_pct(c.finished_pct)}});

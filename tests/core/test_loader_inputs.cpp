@@ -244,7 +244,7 @@ SCENARIO("Chinese quotes around a value", "[loader][inputs]") {
     }
 }
 
-SCENARIO("numbers that may belong to real people are written masked", "[loader][inputs]") {
+SCENARIO("numbers and web addresses that may belong to real people are written masked", "[loader][inputs]") {
     // The valid pack with `number` added to its chat contact (line 12, value at column 10).
     auto with_number = [](const std::string& number) {
         return load_with("avatar = \"girl\"", "avatar = \"girl\"\nnumber = \"" + number + "\"");
@@ -271,6 +271,17 @@ SCENARIO("numbers that may belong to real people are written masked", "[loader][
                                       "请写成 “xi****24”"},
             {"卡号 6217 0023 1234 5678", "看起来是一个完整的银行卡号或身份证号，可能属于真实的人。剧本里的号码要遮住中间几位，"
                                         "请写成 “6217 **** **** 5678”"},
+            {"加我微信细聊哈：wj_hr0826", "“wj_hr0826” 看起来是一个完整的微信号，可能属于真实的人。剧本里的号码要遮住中间几位，"
+                                        "请写成 “wj****26”"},
+            {"会议号 338 216 904", "“338 216 904” 看起来是一个完整的会议号，可能属于真实的人。剧本里的号码要遮住中间几位，"
+                                  "请写成 “338 *** 904”"},
+            {"会议号：338216904", "请写成 “338 *** 904”"},
+            {"请点 hb-qt.cn/close 登录", "“hb-qt.cn” 看起来是一个完整的网址，可能是别人真实注册的网站。剧本里骗子的网址要遮住名字中间"
+                                       "几个字母，请写成 “hb****-qt.cn”（见 content/README.md 的“号码怎么写”）。"},
+            {"http://gjzxj-edu.top/lq", "请写成 “gj****-edu.top”"},
+            {"https://v.dy-zan.cn/t/x8K2q", "请写成 “v.dy****-zan.cn”"},
+            {"网址 www.Sugou.com.cn。", "“www.Sugou.com.cn” 看起来是一个完整的网址，可能是别人真实注册的网站。剧本里骗子的网址要遮住名字中间"
+                                       "几个字母，请写成 “www.Su****.com.cn”"},
         };
         for (const auto& [number, message] : cases) {
             const LoadResult r = with_number(number);
@@ -300,12 +311,21 @@ SCENARIO("numbers that may belong to real people are written masked", "[loader][
         CHECK(contains(ws[1].message, "请写成 “12****5678”"));
         CHECK(contains(ws[2].message, "请写成 “xi****24”"));
     }
-    WHEN("numbers are masked, official, or not phone numbers at all") {
+    WHEN("a text holds a number and a web address") {
+        const auto ws = warnings(with_number("加QQ 12345678，下载 dl.miyu-chat.cc/miyu.apk，再点 dl.miyu-chat.cc"));
+        REQUIRE(ws.size() == 2);
+        CHECK(contains(ws[0].message, "请写成 “12****5678”"));
+        CHECK(contains(ws[1].message, "请写成 “dl.mi****-chat.cc”"));
+    }
+    WHEN("numbers and addresses are masked, official, or not numbers or addresses at all") {
         for (const std::string text :
              {"+86 138****8000", "150****4406", "027-****5620", "+852 ****2290", "1065****8867", "QQ 28****6450",
               "微信 xi****24", "6217 **** **** 0417", "打96110或110，也可以打12321举报", "国家反诈中心APP", "尾号0417的账户",
               "订单号 YY20240319", "邀请码 LL2866", "验证码662017", "连续3单，888、2888、5888", "日结200-500元",
-              "2023-2024学年", "转账3150.00元", "QQ群", "微信零钱", "会议号 338 216 904"}) {
+              "2023-2024学年", "转账3150.00元", "QQ群", "微信零钱", "会议号 338 *** 904",
+              "hb****-qt.cn/close", "http://gj****-edu.top/lq", "v.dy****-zan.cn", "政府网站以 gov.cn 结尾，学校官网以 edu.cn 结尾",
+              "www.moe.gov.cn", "www.tsinghua.edu.cn", "www.example.com", ".top 结尾", "蜜语 v2.3.apk", "逮捕令.pdf",
+              "版本 1.2.3", "收益 3150.00 元", "订单冻结通知.jpg"}) {
             const LoadResult r = with_number(text);
             INFO(text << "\n" << diagnostics_text(r));
             CHECK(r.diagnostics.empty());

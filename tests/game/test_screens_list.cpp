@@ -83,6 +83,29 @@ SCENARIO("scenarios of two packs are grouped pack by pack inside each category",
     }
 }
 
+SCENARIO("every pack's mark differs in shape, not only in colour", "[screens][list]") {
+    GIVEN("a library of six packs (high contrast draws every mark in one colour)") {
+        Library lib;
+        lib.packs.resize(6);
+        for (size_t i = 0; i < lib.packs.size(); ++i) lib.packs[i].id = "pack-" + std::to_string(i);
+        std::set<PackShape> shapes;
+        std::set<int> colours;
+        for (const auto& p : lib.packs) {
+            const PackMark m = pack_mark(lib, p);
+            if (&p - lib.packs.data() < 5) shapes.insert(m.shape);
+            colours.insert(m.colour);
+        }
+        THEN("the first five packs have five shapes and all six have six colours") {
+            CHECK(shapes.size() == 5);
+            CHECK(colours.size() == 6);
+        }
+        THEN("the mark follows the pack's place in the library, not its id") {
+            CHECK(pack_mark(lib, lib.packs[0]).shape == PackShape::circle);
+            CHECK(pack_mark(lib, lib.packs[1]).shape == PackShape::square);
+        }
+    }
+}
+
 SCENARIO("the list screen draws pack tags only when packs could be mixed up", "[screens][list]") {
     for (const std::string size : {"1024x768", "1920x1080"}) {
         INFO(size);

@@ -45,7 +45,7 @@ SCENARIO("the status bar shows the real local time in the window", "[screens][cl
         const PhoneClock c = make_phone_clock(false, nullptr);
         THEN("the clock follows the wall clock") {
             CHECK_FALSE(c.fixed_minutes);
-            CHECK(clock_text(clock_minutes(c, kMorning)) == "8:05");
+            CHECK(clock_text(clock_minutes(c, kMorning)) == "08:05");
             CHECK(clock_text(clock_minutes(c, kMorning + 3600 * 13 + 60 * 36)) == "21:41");
         }
         THEN("the next redraw is when the minute turns") {
@@ -56,8 +56,8 @@ SCENARIO("the status bar shows the real local time in the window", "[screens][cl
     GIVEN("a window run with FRAUDFREE_CLOCK=09:30 (window tests that take pictures)") {
         const PhoneClock c = make_phone_clock(false, "09:30");
         THEN("the clock stands still and needs no redraws") {
-            CHECK(clock_text(clock_minutes(c, kMorning)) == "9:30");
-            CHECK(clock_text(clock_minutes(c, kMorning + 86400 / 3)) == "9:30");
+            CHECK(clock_text(clock_minutes(c, kMorning)) == "09:30");
+            CHECK(clock_text(clock_minutes(c, kMorning + 86400 / 3)) == "09:30");
             CHECK(seconds_until_next_minute(c, kMorning) < 0);
         }
     }
@@ -68,7 +68,7 @@ SCENARIO("the status bar shows the real local time in the window", "[screens][cl
             CHECK(seconds_until_next_minute(c, kMorning) < 0);
         }
         THEN("FRAUDFREE_CLOCK still wins") {
-            CHECK(clock_text(clock_minutes(make_phone_clock(true, "7:00"), kMorning)) == "7:00");
+            CHECK(clock_text(clock_minutes(make_phone_clock(true, "7:00"), kMorning)) == "07:00");
         }
     }
     GIVEN("a malformed FRAUDFREE_CLOCK") {
@@ -81,9 +81,11 @@ SCENARIO("the status bar shows the real local time in the window", "[screens][cl
     }
 }
 
-TEST_CASE("clock text is hours without a leading zero and two-digit minutes", "[screens][clock]") {
-    CHECK(clock_text(0) == "0:00");
-    CHECK(clock_text(9 * 60 + 5) == "9:05");
+TEST_CASE("clock text is zero-padded HH:MM, as Chinese Android status bars show it", "[screens][clock]") {
+    CHECK(clock_text(0) == "00:00");
+    CHECK(clock_text(2 * 60 + 40) == "02:40");
+    CHECK(clock_text(9 * 60 + 5) == "09:05");
+    CHECK(clock_text(12 * 60) == "12:00");
     CHECK(clock_text(23 * 60 + 59) == "23:59");
     CHECK(parse_clock("00:00") == 0);
     CHECK(parse_clock("23:59") == 23 * 60 + 59);

@@ -7,7 +7,8 @@ into the form, creates a class by ticking the form, lets students (one with the 
 checks that it refreshes itself and that no script from a nickname ran, saves screenshots
 of the projector and the report, and removes a student through the confirm dialog. Python standard library only.
 
-Usage: dashboard_browser.py --server-bin BIN --source-dir DIR --out DIR [--chromium PATH]
+Usage: dashboard_browser.py --server-bin BIN --source-dir DIR --out DIR [--chromium PATH] [--size WxH]
+(--size: the browser window, 1600x900 by default; 1024x768 is an old projector.)
 Exit code 0 on success; a failure prints what went wrong.
 """
 import argparse
@@ -279,20 +280,36 @@ def seed_class(server, code, source_dir, names):
     return len(scenarios)
 
 
+# Category names and counts in the still-missing sentences are spans that must not break:
+# each one lies on a single line (one client rect). Returns the ones that broke.
+BROKEN_PHRASES = """[...document.querySelectorAll('%s .nowrap')]
+    .filter(s => s.getClientRects().length !== 1).map(s => s.textContent)"""
+
+
+def check_phrases(browser, scope, where):
+    if not browser.js("document.querySelectorAll('%s .missing .nowrap').length" % scope):
+        raise Failure("%s: the still-missing sentences have no kept-together phrases" % where)
+    broken = browser.js(BROKEN_PHRASES % scope)
+    if broken:
+        raise Failure("%s: these phrases break across lines: %r" % (where, broken))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--server-bin", required=True)
     ap.add_argument("--source-dir", required=True)
     ap.add_argument("--out", required=True, help="folder for the screenshots")
     ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    ap.add_argument("--size", default="1600x900", help="browser window WIDTHxHEIGHT")
     args = ap.parse_args()
+    width, height = (int(x) for x in args.size.split("x"))
     os.makedirs(args.out, exist_ok=True)
 
     work = tempfile.mkdtemp(prefix="ffdash-")
     server = browser = None
     try:
         server = Server(args.server_bin, args.source_dir, work)
-        browser = Chromium(args.chromium, os.path.join(work, "profile"), 1600, 900)
+        browser = Chromium(args.chromium, os.path.join(work, "profile"), width, height)
         base = server.base
 
         # Signed out: the dashboard sends us to the sign-in form.
@@ -341,6 +358,7 @@ def main():
             raise Failure("finished list is %r" % names)
         if browser.js("document.scripts.length") != 1:
             raise Failure("a nickname became a script element")
+        check_phrases(browser, "#p-checks", "projector")
 
         # It refreshes itself: a student joins now and appears without a reload.
         status, joined = server.api("POST", "/api/v1/join", {"join_code": code, "nickname": "迟到的同学"})
@@ -352,6 +370,7 @@ def main():
         names = browser.js("[...document.querySelectorAll('#p-done li')].map(li => li.textContent)")
         if HOSTILE not in names or browser.js("document.scripts.length") != 1:
             raise Failure("after refresh the finished list is %r" % names)
+        check_phrases(browser, "#p-checks", "projector after its refresh")
         browser.screenshot(os.path.join(args.out, "dashboard-projector.png"))
 
         # The report: weak categories, who has not finished what, the CSV link.
@@ -364,6 +383,7 @@ def main():
                 raise Failure("report lacks %r" % needle)
         if browser.js("document.scripts.length") != 1:
             raise Failure("a nickname became a script element in the report")
+        check_phrases(browser, "", "report")
         csv_href = browser.js("document.querySelector('a[download]').getAttribute('href')")
         if csv_href != class_path + "/report.csv":
             raise Failure("CSV link is %r" % csv_href)

@@ -4,6 +4,7 @@
 #include "dashboard_paths.h"
 #include "dashboard_views.h"
 #include "html_escape.h"
+#include "occurrences.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,15 +18,9 @@ const std::string kHostile = "<script>alert(1)</script>\"'&<img src=x onerror=al
 const std::string kHostileEscaped =
     "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;&lt;img src=x onerror=alert(2)&gt;";
 
-size_t count(const std::string& hay, const std::string& needle) {
-    size_t n = 0;
-    for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + needle.size())) ++n;
-    return n;
-}
-
 // The only <script> in any page is the dashboard's own script file, and no hostile tag survives.
 void require_inert(const std::string& html) {
-    CHECK(count(html, "<script") == 1);
+    CHECK(ff::test::occurrences(html, "<script") == 1);
     CHECK(html.find("<script src=\"" + paths::js + "\" defer></script>") != std::string::npos);
     CHECK(html.find("<img") == std::string::npos);
     CHECK(html.find("alert(1)</script>") == std::string::npos);
@@ -162,7 +157,8 @@ SCENARIO("the projector view shows the join code huge, the goal bar, categories 
     CHECK(html.find("<p class=\"join-code\" id=\"p-code\">K7P2QX</p>") != std::string::npos);
     CHECK(html.find("id=\"p-goal\" max=\"100\" value=\"42\"") != std::string::npos);
     CHECK(html.find("<p class=\"goal-met\" id=\"p-goal-met\" hidden>") != std::string::npos);
-    CHECK(html.find("2 名同学还没完成「奖助学金」") != std::string::npos);
+    CHECK(html.find("<span class=\"missing\"><span class=\"nowrap\">2 名同学</span>还没完成<span "
+                    "class=\"nowrap\">「奖助学金」</span></span>") != std::string::npos);
     CHECK(html.find("奖助学金</span><progress max=\"100\" value=\"33\"") != std::string::npos);
     CHECK(html.find("<li>小李</li>") != std::string::npos);
     CHECK(html.find("<span id=\"p-done-count\">1</span> / <span id=\"p-students\">3</span>") != std::string::npos);
@@ -193,6 +189,9 @@ SCENARIO("the projector's refresh JSON carries the same figures as the page") {
     CHECK(j["categories"].size() == 2);
     CHECK(j["categories"][0]["finished_pct"] == 33);
     CHECK(j["checks"][0]["missing"] == "2 名同学还没完成「奖助学金」");
+    CHECK(j["checks"][0]["missing_parts"] == nlohmann::json::parse(R"([{"text": "2 名同学", "nowrap": true},
+        {"text": "还没完成", "nowrap": false}, {"text": "「奖助学金」", "nowrap": true}])"));
+    CHECK(j["checks"][1]["missing_parts"].empty());
     CHECK(j["finished"][1] == kHostile); // raw in JSON; the script sets it with textContent
 }
 
@@ -201,15 +200,16 @@ SCENARIO("the report page lists weak categories, unfinished students and the CSV
     auto html = render_report({"报告", "张老师", false}, v);
     CHECK(html.find("href=\"/dashboard/classes/7/report.csv\" download") != std::string::npos);
     CHECK(html.find("href=\"/dashboard/classes/7/projector\"") != std::string::npos);
-    CHECK(html.find("平均最好成绩 76.3 分") != std::string::npos);
+    CHECK(html.find("<span class=\"nowrap\">2 名同学</span> · 平均最好成绩 <span class=\"nowrap\">76.3 分</span>") !=
+          std::string::npos);
     CHECK(html.find("<tr class=\"weak\"><td>奖助学金</td><td>61.5 分</td>") != std::string::npos);
     CHECK(html.find("低于目标 80 分") != std::string::npos);
     CHECK(html.find("<tr class=\"todo\"><td class=\"nick\">小王</td><td class=\"num\">1 / 3</td>") != std::string::npos);
-    CHECK(html.find("奖助学金、刷单返利<details><summary>2 个剧本</summary>奖学金来电、刷单点赞</details>") !=
+    CHECK(html.find("<span class=\"nowrap\">奖助学金</span>、<span class=\"nowrap\">刷单返利</span><details><summary>2 个剧本</summary>奖学金来电、刷单点赞</details>") !=
           std::string::npos);
     CHECK(html.find("<td class=\"ending scammed\">被骗</td>") != std::string::npos);
     CHECK(html.find("<tr><td class=\"nick\">小李</td><td class=\"num\">3 / 3</td>") != std::string::npos);
-    CHECK(html.find("还差 3.8 分") != std::string::npos);
+    CHECK(html.find("还差 <span class=\"nowrap\">3.8 分</span>") != std::string::npos);
 
     CHECK(html.find("<form class=\"inline\" method=\"post\" action=\"/dashboard/classes/7/join-code\" data-confirm=") !=
           std::string::npos);
@@ -219,7 +219,9 @@ SCENARIO("the report page lists weak categories, unfinished students and the CSV
     WHEN("students carry markup in nickname and missing titles") {
         v.students[0].nickname = kHostile;
         v.students[1].missing_titles = {kHostile};
-        v.students[1].missing_categories = {"x"};
+        v.students[1].missing_categories = {kHostile};
+        v.students[1].scammed_categories = {kHostile};
+        v.checks[0].missing = "3 名同学还没完成「" + kHostile + "」";
         v.class_name = kHostile;
         require_inert(render_report({"报告", "张老师", false}, v));
     }

@@ -2,6 +2,8 @@
 
 #include "screens/widgets.h"
 
+#include <iterator>
+
 namespace ff::game {
 
 std::vector<ListGroup> group_scenarios(const Library& lib) {
@@ -21,6 +23,14 @@ std::vector<ListGroup> group_scenarios(const Library& lib) {
 }
 
 bool show_pack_tags(const Library& lib) { return lib.packs.size() > 1; }
+
+PackMark pack_mark(const Library& lib, const ff::Pack& pack) {
+    static constexpr PackShape shapes[] = {PackShape::circle, PackShape::square, PackShape::triangle,
+                                           PackShape::diamond, PackShape::triangle_down};
+    size_t index = 0;
+    while (index < lib.packs.size() && &lib.packs[index] != &pack) ++index;
+    return PackMark{shapes[index % std::size(shapes)], static_cast<int>(index % 6)};
+}
 
 std::string pack_label(const ff::Pack& pack) { return pack.title.empty() ? pack.id : pack.title; }
 

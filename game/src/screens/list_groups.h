@@ -27,6 +27,17 @@ std::vector<ListGroup> group_scenarios(const Library& lib);
 // scenarios with the same title, and a police officer at a stall must tell them apart.
 bool show_pack_tags(const Library& lib);
 
+// The mark before a card's pack label, told apart by shape as well as by colour (high
+// contrast draws every mark in one colour; some players see no colour). Given by the pack's
+// place in the library, so two packs never share one by chance: the first five packs get
+// five different shapes and the first six six different colours.
+enum class PackShape { circle, square, triangle, diamond, triangle_down };
+struct PackMark {
+    PackShape shape;
+    int colour; // 0..5, an index into the list screen's pack colours
+};
+PackMark pack_mark(const Library& lib, const ff::Pack& pack);
+
 // The short name on a card's pack tag: the pack's title, or its id when it has none.
 std::string pack_label(const ff::Pack& pack);
 

@@ -24,11 +24,35 @@ struct State {
     ff::AwarenessProfile progress;
 };
 
-SDL_Color pack_color(const Theme& t, const ff::Pack& pack) {
-    static const SDL_Color colors[] = {{0x1F, 0x6F, 0xEB, 255}, {0xE0, 0x8A, 0x00, 255}, {0x8E, 0x44, 0xAD, 255},
-                                       {0x16, 0xA0, 0x85, 255}, {0xC0, 0x39, 0x2B, 255}, {0x2C, 0x3E, 0x50, 255}};
+SDL_Color pack_colour(const Theme& t, int slot) {
+    static const SDL_Color colours[] = {{0x1F, 0x6F, 0xEB, 255}, {0xE0, 0x8A, 0x00, 255}, {0x8E, 0x44, 0xAD, 255},
+                                        {0x16, 0xA0, 0x85, 255}, {0xC0, 0x39, 0x2B, 255}, {0x2C, 0x3E, 0x50, 255}};
     if (t.high_contrast) return t.c.accent;
-    return colors[std::hash<std::string>{}(pack.id) % std::size(colors)];
+    return colours[static_cast<size_t>(slot) % std::size(colours)];
+}
+
+// The pack's mark, centred on (cx, cy), about 2 * r across.
+void draw_pack_mark(Painter& paint, const Theme& t, PackMark mark, int cx, int cy, int r) {
+    const SDL_Color c = pack_colour(t, mark.colour);
+    const float x = static_cast<float>(cx), y = static_cast<float>(cy), f = static_cast<float>(r);
+    switch (mark.shape) {
+    case PackShape::circle: paint.fill_circle(cx, cy, r, c); break;
+    case PackShape::square: {
+        const int s = r * 9 / 10; // a square looks bigger than a disc of the same width
+        paint.fill_rect(SDL_Rect{cx - s, cy - s, 2 * s, 2 * s}, c);
+        break;
+    }
+    case PackShape::triangle:
+        paint.fill_triangle({x, y - f * 1.1f}, {x + f * 1.15f, y + f * 0.9f}, {x - f * 1.15f, y + f * 0.9f}, c);
+        break;
+    case PackShape::triangle_down:
+        paint.fill_triangle({x - f * 1.15f, y - f * 0.9f}, {x + f * 1.15f, y - f * 0.9f}, {x, y + f * 1.1f}, c);
+        break;
+    case PackShape::diamond:
+        paint.fill_triangle({x, y - f * 1.2f}, {x + f * 1.2f, y}, {x - f * 1.2f, y}, c);
+        paint.fill_triangle({x - f * 1.2f, y}, {x + f * 1.2f, y}, {x, y + f * 1.2f}, c);
+        break;
+    }
 }
 
 void draw_card(Ui& ui, Context& ctx, const State& st, const ListEntry& e, SDL_Rect r, bool focused, bool& open) {
@@ -86,15 +110,15 @@ void draw_card(Ui& ui, Context& ctx, const State& st, const ListEntry& e, SDL_Re
     if (st.pack_tags) {
         const int size = t.font_small();
         const int h = ui.text.line_height(size) + t.px(4);
-        const int dot = h / 4;
+        const int dot = h * 3 / 10;
         const std::string label = ui.text.elide(pack_label(*e.pack), size, w - t.px(24) - 2 * dot);
         const int lw = ui.text.measure(label, size) + t.px(22) + 2 * dot;
         bottom -= h;
         SDL_Rect tag{x, bottom, lw, h};
         ui.paint.fill_round_rect_bordered(tag, h / 2, t.high_contrast ? t.c.panel : mix(t.c.panel, t.c.text_muted, 0.10f),
                                           t.c.panel_border, t.px(1));
-        // A colour per pack, so cards of one pack are told apart at a glance.
-        ui.paint.fill_circle(x + t.px(8) + dot, bottom + h / 2, dot, pack_color(t, *e.pack));
+        // A shape and a colour per pack, so cards of one pack are told apart at a glance.
+        draw_pack_mark(ui.paint, t, pack_mark(ctx.library, *e.pack), x + t.px(8) + dot, bottom + h / 2, dot);
         ui.text.draw_line(label, x + t.px(14) + 2 * dot, bottom + t.px(2), size, t.high_contrast ? t.c.text : t.c.text_muted);
         bottom -= t.px(6);
     }

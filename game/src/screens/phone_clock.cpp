@@ -37,7 +37,7 @@ int clock_minutes(const PhoneClock& clock, std::time_t now) {
 std::string clock_text(int minutes) {
     const int h = (minutes / 60) % 24, m = minutes % 60;
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%d:%02d", h, m);
+    std::snprintf(buf, sizeof buf, "%02d:%02d", h, m);
     return buf;
 }
 

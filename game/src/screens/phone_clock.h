@@ -26,7 +26,8 @@ std::optional<int> parse_clock(const std::string& hh_mm);
 // Minutes after midnight shown at wall-clock time `now` (local time zone).
 int clock_minutes(const PhoneClock& clock, std::time_t now);
 
-// "9:05", "21:41": like a phone's status bar.
+// "09:05", "21:41": zero-padded 24-hour time, as the status bar of Chinese Android phones
+// (MIUI, HarmonyOS, ColorOS) shows it in 24-hour mode.
 std::string clock_text(int minutes);
 
 // Seconds until the shown time changes (the next full minute), for the redraw timer;

@@ -4,8 +4,19 @@
 
 namespace ff::game {
 
-SettingsPlan plan_settings(const Theme& t, int width, const std::vector<SettingsRow>& rows,
-                           const std::vector<std::string>& footer, const TextMetrics& m) {
+namespace {
+
+// The vertical room around and between rows. Tight is the fallback for a page that would
+// otherwise scroll by a few lines (150% text on a 1024x768 lab PC).
+struct Spacing {
+    int pad_v, min_h, row_gap, top, footer_top;
+};
+
+Spacing roomy(const Theme& t) { return Spacing{t.px(8) + t.tpx(2), t.px(64), t.px(8), t.px(20), t.px(10)}; }
+Spacing tight(const Theme& t) { return Spacing{t.px(6) + t.tpx(1), t.px(52), t.px(6), t.px(14), t.px(8)}; }
+
+SettingsPlan plan_with(const Theme& t, int width, const std::vector<SettingsRow>& rows,
+                       const std::vector<std::string>& footer, const TextMetrics& m, const Spacing& sp) {
     SettingsPlan p;
     p.col_w = std::min(width - 2 * t.px(24), t.px(860));
     p.x = (width - p.col_w) / 2;
@@ -19,10 +30,10 @@ SettingsPlan plan_settings(const Theme& t, int width, const std::vector<Settings
     if (p.stacked) p.label_w = p.col_w - 2 * pad;
     const int title_lh = m.line_height(t.font_body(), true);
     const int hint_lh = m.line_height(t.font_small(), false);
-    const int pad_v = t.px(8) + t.tpx(2);
-    const int min_h = t.px(64);
+    const int pad_v = sp.pad_v;
+    const int min_h = sp.min_h;
 
-    int y = t.px(20);
+    int y = sp.top;
     for (const SettingsRow& row : rows) {
         RowPlace r;
         const bool under = p.stacked || row.wide;
@@ -45,9 +56,9 @@ SettingsPlan plan_settings(const Theme& t, int width, const std::vector<Settings
         r.note_y = r.hint_y + static_cast<int>(r.hint_lines.size()) * hint_lh + t.px(4);
         r.card = SDL_Rect{p.x, y, p.col_w, h};
         p.rows.push_back(std::move(r));
-        y += h + t.px(8);
+        y += h + sp.row_gap;
     }
-    y += t.px(10);
+    y += sp.footer_top;
     p.footer_y = y;
     p.footer_line_h = m.line_height(t.font_small(), false);
     p.footer_gap = t.px(6);
@@ -56,6 +67,19 @@ SettingsPlan plan_settings(const Theme& t, int width, const std::vector<Settings
         y += static_cast<int>(p.footer.back().size()) * p.footer_line_h + p.footer_gap;
     }
     p.content_h = y + t.px(16);
+    return p;
+}
+
+} // namespace
+
+SettingsPlan plan_settings(const Theme& t, int width, const std::vector<SettingsRow>& rows,
+                           const std::vector<std::string>& footer, const TextMetrics& m, int view_h) {
+    SettingsPlan p = plan_with(t, width, rows, footer, m, roomy(t));
+    if (view_h > 0 && p.content_h > view_h) {
+        SettingsPlan tighter = plan_with(t, width, rows, footer, m, tight(t));
+        // Only when that makes the whole page fit: a page that scrolls anyway keeps its air.
+        if (tighter.content_h <= view_h) p = std::move(tighter);
+    }
     return p;
 }
 

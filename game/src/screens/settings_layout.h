@@ -51,7 +51,9 @@ struct SettingsPlan {
 };
 
 // `footer` paragraphs (where the save and the font are) are wrapped across the column.
+// `view_h` > 0: the height the page is shown in; when the page would scroll and tighter
+// spacing makes it fit, the rows are spaced tighter.
 SettingsPlan plan_settings(const Theme& t, int width, const std::vector<SettingsRow>& rows,
-                           const std::vector<std::string>& footer, const TextMetrics& m);
+                           const std::vector<std::string>& footer, const TextMetrics& m, int view_h = 0);
 
 } // namespace ff::game

@@ -151,8 +151,8 @@ Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
         const TextMetrics metrics{
             [&ui](const std::string& text, int size, int width) { return ui.text.layout(text, size, width).lines; },
             [&ui](int size, bool bold) { return ui.text.line_height(size, bold); }};
-        const SettingsPlan plan = plan_settings(t, ui.width, rows, footer, metrics);
         SDL_Rect view{0, top, ui.width, ui.height - top};
+        const SettingsPlan plan = plan_settings(t, ui.width, rows, footer, metrics, view.h);
         if (st->focus_moved) {
             // Keep the row chosen with the keyboard on screen when the page scrolls (150% text).
             const SDL_Rect& card = plan.rows[static_cast<size_t>(st->focus)].card;
