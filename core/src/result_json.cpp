@@ -1,6 +1,8 @@
 // The JSON form of a result record: one format for disk, wire and `play --json`.
 #include "fraudfree/result.h"
 
+#include "fraudfree/utf8.h"
+
 #include <limits>
 #include <stdexcept>
 
@@ -54,6 +56,51 @@ std::vector<std::string> get_strings(const json& j, const char* key) {
 
 constexpr int64_t kIntMax = 2147483647;
 
+// nlohmann's escaping with ensure_ascii off: UTF-8 passes through, control characters become
+// the short escapes or \u00xx (lower-case hex), and invalid UTF-8 is refused as dump() does.
+void append_json_string(std::string& out, const std::string& s) {
+    if (!utf8_valid(s)) throw std::invalid_argument("result JSON: text is not valid UTF-8");
+    out += '"';
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                static constexpr char kHex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += kHex[c >> 4];
+                out += kHex[c & 0xf];
+            } else {
+                out += ch;
+            }
+        }
+    }
+    out += '"';
+}
+
+void append_strings(std::string& out, const std::vector<std::string>& v) {
+    out += '[';
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, v[i]);
+    }
+    out += ']';
+}
+
+// Keys in name order, as nlohmann's std::map-backed objects print them.
+void append_key(std::string& out, const char* key) {
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
 } // namespace
 
 nlohmann::json to_json(const ResultRecord& r) {
@@ -77,6 +124,81 @@ nlohmann::json to_json(const ResultRecord& r) {
     j["money_lost"] = r.money_lost;
     j["reported"] = r.reported;
     return j;
+}
+
+std::string to_compact_json(const ResultRecord& r) {
+    std::string out;
+    out.reserve(768);
+    out += '{';
+    append_key(out, "category");
+    append_json_string(out, r.category);
+    out += ',';
+    append_key(out, "choices");
+    out += '[';
+    for (size_t i = 0; i < r.choices.size(); ++i) {
+        if (i) out += ',';
+        out += std::to_string(r.choices[i]);
+    }
+    out += "],";
+    append_key(out, "ending_id");
+    append_json_string(out, r.ending_id);
+    out += ',';
+    append_key(out, "ending_kind");
+    append_json_string(out, to_string(r.ending_kind));
+    out += ',';
+    append_key(out, "flags_caught");
+    append_strings(out, r.flags_caught);
+    out += ',';
+    append_key(out, "flags_shown");
+    append_strings(out, r.flags_shown);
+    out += ',';
+    if (!r.id.empty()) {
+        append_key(out, "id");
+        append_json_string(out, r.id);
+        out += ',';
+    }
+    append_key(out, "money_lost");
+    out += std::to_string(r.money_lost);
+    out += ',';
+    append_key(out, "pack_hash");
+    append_json_string(out, r.pack_hash);
+    out += ',';
+    append_key(out, "pack_id");
+    append_json_string(out, r.pack_id);
+    out += ',';
+    append_key(out, "pack_version");
+    out += std::to_string(r.pack_version);
+    out += ',';
+    append_key(out, "reported");
+    out += r.reported ? "true" : "false";
+    out += ',';
+    append_key(out, "scenario_id");
+    append_json_string(out, r.scenario_id);
+    out += ',';
+    append_key(out, "score");
+    out += std::to_string(r.score);
+    out += ',';
+    append_key(out, "score_items");
+    out += '[';
+    for (size_t i = 0; i < r.score_items.size(); ++i) {
+        const ScoreItem& item = r.score_items[i];
+        if (i) out += ',';
+        out += '{';
+        append_key(out, "key");
+        append_json_string(out, item.key);
+        out += ',';
+        append_key(out, "label");
+        append_json_string(out, item.label);
+        out += ',';
+        append_key(out, "max");
+        out += std::to_string(item.max);
+        out += ',';
+        append_key(out, "points");
+        out += std::to_string(item.points);
+        out += '}';
+    }
+    out += "]}";
+    return out;
 }
 
 std::string to_json_text(const ResultRecord& r) { return to_json(r).dump(2) + "\n"; }

@@ -89,7 +89,7 @@ void add_student_routes(httplib::Server& http, App& app) {
                   made.record->id = uuid;
 
                   StoredResult r;
-                  r.record_json = to_json(*made.record).dump(); // first: the fields below move out
+                  r.record_json = to_compact_json(*made.record); // first: the fields below move out
                   r.uuid = std::move(uuid);
                   r.student_id = who.id;
                   r.class_id = who.class_id.value_or(0);

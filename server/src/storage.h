@@ -143,6 +143,8 @@ struct SqliteConfig {
     bool synchronous_full = true;
     int read_connections = 8;
     int max_batch = 1024; // results per group commit
+    int64_t wal_limit_bytes = 64 << 20; // see WalCheckpointer
+    int checkpoint_every_ms = 2000;
 };
 
 // Throws std::runtime_error when the file cannot be opened or migrated.

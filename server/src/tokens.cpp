@@ -1,9 +1,9 @@
-// Token generation with OpenSSL's RAND_bytes (seeded from the OS) and hashing with core's SHA-256.
+// Token generation with OpenSSL's RAND_bytes (seeded from the OS) and hashing with OpenSSL's
+// SHA-256 (every authenticated request hashes its token; OpenSSL uses the CPU's SHA instructions).
 #include "tokens.h"
 
-#include "fraudfree/pack_files.h"
-
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 
 #include <stdexcept>
 
@@ -14,22 +14,30 @@ void random_bytes(unsigned char* out, size_t n) {
     if (RAND_bytes(out, static_cast<int>(n)) != 1) throw std::runtime_error("无法获得安全的随机数");
 }
 
+std::string lower_hex(const unsigned char* bytes, size_t n) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * n);
+    for (size_t i = 0; i < n; ++i) {
+        out.push_back(hex[bytes[i] >> 4]);
+        out.push_back(hex[bytes[i] & 15]);
+    }
+    return out;
+}
+
 } // namespace
 
 std::string new_token() {
     unsigned char bytes[32];
     random_bytes(bytes, sizeof bytes);
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(64);
-    for (unsigned char b : bytes) {
-        out.push_back(hex[b >> 4]);
-        out.push_back(hex[b & 15]);
-    }
-    return out;
+    return lower_hex(bytes, sizeof bytes);
 }
 
-std::string token_hash(const std::string& token) { return ff::sha256_hex(token); }
+std::string token_hash(const std::string& token) {
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest);
+    return lower_hex(digest, sizeof digest);
+}
 
 std::string random_string(const std::string& alphabet, size_t length) {
     if (alphabet.empty() || alphabet.size() > 256) throw std::invalid_argument("alphabet size");

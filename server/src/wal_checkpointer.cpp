@@ -1,10 +1,11 @@
-// Periodic PASSIVE WAL checkpoints.
+// Periodic PASSIVE WAL checkpoints, and a RESTART one when the WAL has grown past its limit.
 #include "wal_checkpointer.h"
 
 namespace ff::server {
 
-WalCheckpointer::WalCheckpointer(const std::string& path, const SqliteOptions& opts, std::chrono::milliseconds every)
-    : db_(open_database(path, opts)), every_(every), thread_([this] { run(); }) {}
+WalCheckpointer::WalCheckpointer(const std::string& path, const SqliteOptions& opts, std::chrono::milliseconds every,
+                                 int64_t wal_limit_bytes)
+    : db_(open_database(path, opts)), every_(every), wal_limit_bytes_(wal_limit_bytes), thread_([this] { run(); }) {}
 
 WalCheckpointer::~WalCheckpointer() {
     {
@@ -15,13 +16,21 @@ WalCheckpointer::~WalCheckpointer() {
     thread_.join();
 }
 
+int64_t WalCheckpointer::page_size() {
+    Stmt q(db_.get(), "PRAGMA page_size");
+    return q.step() ? q.int64(0) : 4096;
+}
+
 void WalCheckpointer::run() {
     std::unique_lock lock(mutex_);
     while (!wake_.wait_for(lock, every_, [&] { return stopping_; })) {
         lock.unlock();
         // BUSY or LOCKED only mean "try again next time"; the last connection to close
         // checkpoints anyway.
-        sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        int frames = 0;
+        sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &frames, nullptr);
+        if (static_cast<int64_t>(frames) * page_size() > wal_limit_bytes_)
+            sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
         lock.lock();
     }
 }

@@ -5,6 +5,7 @@
 #include "sqlite_handle.h"
 
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -15,17 +16,24 @@ namespace ff::server {
 class WalCheckpointer {
 public:
     // Opens its own connection; runs a PASSIVE checkpoint (never blocks readers or the
-    // writer) every `every`.
-    WalCheckpointer(const std::string& path, const SqliteOptions& opts, std::chrono::milliseconds every);
+    // writer) every `every`. Under unbroken load a passive checkpoint never catches up with
+    // the commits, so the WAL would grow without end: once it holds more than `wal_limit_bytes`
+    // a RESTART checkpoint follows, which holds the writer back for the frames still left (a
+    // few milliseconds' worth, right after the passive one) so the next commit starts the WAL
+    // over (the writer's journal_size_limit then cuts the file back to the limit).
+    WalCheckpointer(const std::string& path, const SqliteOptions& opts, std::chrono::milliseconds every,
+                    int64_t wal_limit_bytes);
     ~WalCheckpointer();
     WalCheckpointer(const WalCheckpointer&) = delete;
     WalCheckpointer& operator=(const WalCheckpointer&) = delete;
 
 private:
     void run();
+    int64_t page_size();
 
     DbHandle db_;
     std::chrono::milliseconds every_;
+    int64_t wal_limit_bytes_;
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;

@@ -3,6 +3,7 @@
 
 #include "fraudfree/loader.h"
 
+#include <stdexcept>
 #include <string>
 
 namespace ff::test {
@@ -21,7 +22,15 @@ inline std::string diagnostics_text(const LoadResult& r) {
     return out;
 }
 
+// The valid fixture's first scenario (a rebate-task chat), loaded once for every test file.
+inline const Scenario& rebate_scenario() {
+    static const LoadResult r = load_fixture("valid");
+    if (!r.pack) throw std::runtime_error("tests/fixtures/valid does not load:\n" + diagnostics_text(r));
+    return r.pack->scenarios.at(0);
+}
+
 } // namespace ff::test
 
 using ff::test::diagnostics_text;
 using ff::test::load_fixture;
+using ff::test::rebate_scenario;

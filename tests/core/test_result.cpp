@@ -123,6 +123,27 @@ SCENARIO("the JSON form of a result") {
             CHECK(to_json(result_from_json(nlohmann::json::parse(text))) == to_json(r));
         }
     }
+    WHEN("it is written compactly, as the server stores and returns it") {
+        THEN("the bytes are nlohmann's dump(), with and without an id") {
+            CHECK(to_compact_json(r) == to_json(r).dump());
+            r.id = "3f1c2a4e-0000-4000-8000-000000000001";
+            CHECK(to_compact_json(r) == to_json(r).dump());
+        }
+        AND_THEN("quotes, backslashes, control characters and Chinese are escaped as dump() does") {
+            r.score_items.at(0).label = "他说：\"先交 300 元\"\\n\t\x01\x1f\x7f 😀";
+            r.flags_shown.push_back("a\bb\fc\rd");
+            r.category.clear();
+            r.choices.clear();
+            r.flags_caught.clear();
+            CHECK(to_compact_json(r) == to_json(r).dump());
+            CHECK(nlohmann::json::parse(to_compact_json(r)) == to_json(r));
+        }
+        AND_THEN("text that is not UTF-8 is refused, as dump() refuses it") {
+            r.ending_id = "end\xff";
+            CHECK_THROWS_AS(to_compact_json(r), std::invalid_argument);
+            CHECK_THROWS_AS(to_json(r).dump(), nlohmann::json::type_error);
+        }
+    }
     WHEN("a field is missing or mistyped") {
         auto j = to_json(r);
         auto without = [&](const char* k) {

@@ -7,14 +7,6 @@
 
 using namespace ff;
 
-namespace {
-const Scenario& rebate_scenario() {
-    static const LoadResult r = load_fixture("valid");
-    REQUIRE(r.pack);
-    return r.pack->scenarios.at(0);
-}
-} // namespace
-
 SCENARIO("playing a scenario step by step") {
     const Scenario& s = rebate_scenario();
     GIVEN("a fresh runner") {

@@ -8,12 +8,6 @@
 using namespace ff;
 
 namespace {
-const Scenario& rebate_scenario() {
-    static const LoadResult r = load_fixture("valid");
-    REQUIRE(r.pack);
-    return r.pack->scenarios.at(0);
-}
-
 Score score_path(const std::vector<int>& path) {
     auto run = replay(rebate_scenario(), path);
     REQUIRE(run);

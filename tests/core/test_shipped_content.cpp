@@ -130,6 +130,7 @@ TEST_CASE("every path of every shipped scenario", "[content]") {
                 REQUIRE(r2.record);
                 CHECK(r1.record->score == score.total);
                 CHECK(to_json(*r1.record).dump() == to_json(*r2.record).dump());
+                CHECK(to_compact_json(*r1.record) == to_json(*r1.record).dump()); // what the server stores
                 CHECK(r1.record->pack_hash == pack.hash);
 
                 CHECK(score.total >= 0);

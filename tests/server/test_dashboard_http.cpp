@@ -3,6 +3,7 @@
 // (signed out, other counsellor, author token, cross-site POST), and a <script> nickname
 // rendered harmless in every page that shows it.
 #include "dashboard_session.h"
+#include "occurrences.h"
 #include "server_process.h"
 
 #include "fraudfree/loader.h"
@@ -54,12 +55,6 @@ struct Browser {
     std::string host;
     std::string cookie;
 };
-
-size_t count(const std::string& hay, const std::string& needle) {
-    size_t n = 0;
-    for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + needle.size())) ++n;
-    return n;
-}
 
 // A complete choice path of a campus-core scenario, and the pack's hash, from core itself.
 struct Play {
@@ -231,7 +226,7 @@ SCENARIO("a counsellor signs in, creates a class and watches it on the projector
             CHECK(report->status == 200);
             CHECK(report->body.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
             CHECK(report->body.find(kHostileNick) == std::string::npos);
-            CHECK(count(report->body, "<script") == 1);
+            CHECK(ff::test::occurrences(report->body, "<script") == 1);
             const std::string total = std::to_string(play.scenarios);
             CHECK(report->body.find(">1 / " + total + "<") != std::string::npos);
             CHECK(report->body.find(">0 / " + total + "<") != std::string::npos);

@@ -4,6 +4,7 @@
 #include "dashboard_paths.h"
 #include "dashboard_views.h"
 #include "html_escape.h"
+#include "occurrences.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,15 +18,9 @@ const std::string kHostile = "<script>alert(1)</script>\"'&<img src=x onerror=al
 const std::string kHostileEscaped =
     "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;&lt;img src=x onerror=alert(2)&gt;";
 
-size_t count(const std::string& hay, const std::string& needle) {
-    size_t n = 0;
-    for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + needle.size())) ++n;
-    return n;
-}
-
 // The only <script> in any page is the dashboard's own script file, and no hostile tag survives.
 void require_inert(const std::string& html) {
-    CHECK(count(html, "<script") == 1);
+    CHECK(ff::test::occurrences(html, "<script") == 1);
     CHECK(html.find("<script src=\"" + paths::js + "\" defer></script>") != std::string::npos);
     CHECK(html.find("<img") == std::string::npos);
     CHECK(html.find("alert(1)</script>") == std::string::npos);

@@ -41,6 +41,10 @@ MakeResult make_result(const Pack& pack, const std::string& scenario_id, const s
 
 // JSON form. `id` is omitted when empty, so a record that was never queued has no id.
 nlohmann::json to_json(const ResultRecord& r);
+// Exactly the bytes of to_json(r).dump(), written straight from the fields: the server stores
+// and returns this for every submitted result, and building a JSON tree for it cost more than
+// replaying the whole path. Throws std::invalid_argument on a string that is not UTF-8.
+std::string to_compact_json(const ResultRecord& r);
 // The printed form: to_json(r) indented by 2, then a newline. `fraudfree-pack play --json`
 // and the game's headless mode both print exactly this, so their bytes cannot drift apart.
 std::string to_json_text(const ResultRecord& r);
