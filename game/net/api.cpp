@@ -1,5 +1,7 @@
 #include "net/api.h"
 
+#include "net/trim.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -74,14 +76,6 @@ std::string printable(const json& j, const char* key)
     return it->dump();
 }
 
-std::string trim(std::string s)
-{
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
-
 bool is_catalog_id(const std::string& s)
 {
     return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
@@ -109,10 +103,10 @@ std::optional<json> parse(const std::string& body)
 
 ApiResult<JoinOk> join_class(HttpClient& http, const std::string& join_code, const std::string& nickname)
 {
-    std::string code = trim(join_code);
+    std::string code = trim_space(join_code);
     std::transform(code.begin(), code.end(), code.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    const std::string nick = trim(nickname);
+    const std::string nick = trim_space(nickname);
     if (code.empty()) return failure<JoinOk>("请输入老师给的班级邀请码。");
     if (nick.empty()) return failure<JoinOk>("请先填写昵称。");
 

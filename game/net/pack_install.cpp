@@ -43,7 +43,7 @@ private:
     int fd_;
 };
 
-[[noreturn]] void fail(const std::string& what, const fs::path& p)
+[[noreturn]] void fail_io(const std::string& what, const fs::path& p)
 {
     throw std::runtime_error(what + " " + p.string() + ": " + std::strerror(errno));
 }
@@ -51,25 +51,25 @@ private:
 void write_synced(const fs::path& path, const std::string& bytes)
 {
     Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-    if (fd.get() < 0) fail("cannot create", path);
+    if (fd.get() < 0) fail_io("cannot create", path);
     std::size_t done = 0;
     while (done < bytes.size()) {
         ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
-            fail("cannot write", path);
+            fail_io("cannot write", path);
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd.get()) != 0) fail("cannot fsync", path);
-    if (::close(fd.release()) != 0) fail("cannot close", path);
+    if (::fsync(fd.get()) != 0) fail_io("cannot fsync", path);
+    if (::close(fd.release()) != 0) fail_io("cannot close", path);
 }
 
 void sync_dir(const fs::path& dir)
 {
     Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (fd.get() < 0) fail("cannot open folder", dir);
-    if (::fsync(fd.get()) != 0) fail("cannot fsync folder", dir);
+    if (fd.get() < 0) fail_io("cannot open folder", dir);
+    if (::fsync(fd.get()) != 0) fail_io("cannot fsync folder", dir);
 }
 
 std::string random_suffix()
@@ -162,19 +162,19 @@ Installed install_pack(const fs::path& data_dir, const std::string& expected_id,
         fs::create_directories(packs);
         write_tree(tmp, files);
         if (!fs::exists(final_dir)) {
-            if (::rename(tmp.c_str(), final_dir.c_str()) != 0) fail("cannot rename into", final_dir);
+            if (::rename(tmp.c_str(), final_dir.c_str()) != 0) fail_io("cannot rename into", final_dir);
         } else if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, final_dir.c_str(), RENAME_EXCHANGE) == 0) {
             // tmp now names the old pack.
         } else {
             // File systems without RENAME_EXCHANGE: move the old one aside first;
             // recover_interrupted_installs puts it back if we stop in between.
             const fs::path old = packs / (std::string(kOldPrefix) + expected_id + "-" + random_suffix());
-            if (::rename(final_dir.c_str(), old.c_str()) != 0) fail("cannot move aside", final_dir);
+            if (::rename(final_dir.c_str(), old.c_str()) != 0) fail_io("cannot move aside", final_dir);
             if (::rename(tmp.c_str(), final_dir.c_str()) != 0) {
                 int saved = errno;
                 ::rename(old.c_str(), final_dir.c_str());
                 errno = saved;
-                fail("cannot rename into", final_dir);
+                fail_io("cannot rename into", final_dir);
             }
             sync_dir(packs);
             remove_quietly(old);

@@ -20,15 +20,15 @@
 namespace ff::game {
 namespace {
 
-struct SdlSession {
+struct HeadlessSdl {
     bool ok = false;
-    SdlSession() { ok = SDL_Init(SDL_INIT_VIDEO) == 0 && TTF_Init() == 0; }
-    ~SdlSession() {
+    HeadlessSdl() { ok = SDL_Init(SDL_INIT_VIDEO) == 0 && TTF_Init() == 0; }
+    ~HeadlessSdl() {
         if (TTF_WasInit()) TTF_Quit();
         SDL_Quit();
     }
-    SdlSession(const SdlSession&) = delete;
-    SdlSession& operator=(const SdlSession&) = delete;
+    HeadlessSdl(const HeadlessSdl&) = delete;
+    HeadlessSdl& operator=(const HeadlessSdl&) = delete;
 };
 
 int fail(int code, const std::string& msg) {
@@ -83,7 +83,7 @@ int run_headless(const Options& options, const std::filesystem::path& exe_dir) {
     if (!options.screen.empty()) req.id = options.screen;
     if (options.screenshot.empty()) return 0;
 
-    SdlSession sdl;
+    HeadlessSdl sdl;
     if (!sdl.ok) return fail(2, std::string("SDL 初始化失败: ") + SDL_GetError());
     FontChoice font = find_cjk_font(ctx->save.settings.font_path);
     if (font.path.empty()) return fail(2, font.message);

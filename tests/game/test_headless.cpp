@@ -46,12 +46,6 @@ std::vector<int> path_to(const std::string& pack, const std::string& scenario, f
     return {};
 }
 
-std::string join(const std::vector<int>& v) {
-    std::string out;
-    for (int c : v) out += (out.empty() ? "" : ",") + std::to_string(c);
-    return out;
-}
-
 std::string expected_json(const std::string& pack, const std::string& scenario, const std::vector<int>& choices) {
     ff::Pack p = load(pack);
     auto r = ff::make_result(p, scenario, choices);
@@ -70,7 +64,7 @@ SCENARIO("headless play prints the same result JSON as core", "[headless]") {
     for (auto [pack, scenario] : {std::pair{"outreach", "refund-call"}, std::pair{"campus-core", "rebate-qq-likes"}})
         for (auto kind : {ff::EndingKind::safe, ff::EndingKind::partial, ff::EndingKind::scammed}) {
             auto path = path_to(pack, scenario, kind);
-            cases.push_back(Case{pack, scenario, join(path), path});
+            cases.push_back(Case{pack, scenario, fftest::choice_list(path), path});
         }
     for (const Case& c : cases) {
         GIVEN(c.scenario + " with choices " + c.choices) {
@@ -107,7 +101,7 @@ SCENARIO("headless screenshots of every screen have content and the layout colou
         // SMS thread: grey incoming bubbles on white.
         {"sms", pack + "--scenario scholarship-sms --choices 1 --screen chat", {0xE5E5EA, 0xFFFFFF}},
         // Debrief of a partial loss: the orange ending banner and the blue action box border.
-        {"debrief", pack + "--scenario refund-call --choices " + join(path_to("outreach", "refund-call", ff::EndingKind::partial)),
+        {"debrief", pack + "--scenario refund-call --choices " + fftest::choice_list(path_to("outreach", "refund-call", ff::EndingKind::partial)),
          {0xE08A00, 0x1F6FEB}},
         {"errors", "--pack '" + std::string(FRAUDFREE_SOURCE_DIR) + "/tests/fixtures/dangling_next' --screen errors", {0xFFF0EE}},
         {"title", "--screen title", {}},

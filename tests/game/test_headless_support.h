@@ -31,6 +31,16 @@ inline RunOutput run_game_cmd(const std::string& cmd) {
     return r;
 }
 
+// The normal palette's accent (game/src/theme.cpp), 0xRRGGBB as fftest::count_color takes it.
+inline constexpr uint32_t kNormalAccent = 0x1F6FEB;
+
+// Choices as --choices takes them: {1, 2, 1} -> "1,2,1".
+inline std::string choice_list(const std::vector<int>& v) {
+    std::string out;
+    for (int c : v) out += (out.empty() ? "" : ",") + std::to_string(c);
+    return out;
+}
+
 // Runs the game binary with `args` (shell syntax).
 inline RunOutput run_game(const std::string& args) {
     return run_game_cmd(std::string("'") + FRAUDFREE_GAME_BIN + "' " + args);

@@ -13,7 +13,7 @@ using nlohmann::json;
 
 namespace {
 
-ClientOptions quick()
+ClientOptions short_timeouts()
 {
     ClientOptions o;
     o.connect_timeout = std::chrono::milliseconds(500);
@@ -41,7 +41,7 @@ SCENARIO("joining a class sends the normalised code and keeps the token", "[net]
                             "application/json");
         });
     });
-    HttpClient http(server.url(), quick());
+    HttpClient http(server.url(), short_timeouts());
 
     WHEN("the code is typed in lower case with spaces")
     {
@@ -107,7 +107,7 @@ TEST_CASE("a submitted result carries the token and never a score", "[net][api]"
             res.set_content(j.dump(), "application/json");
         });
     });
-    HttpClient http(server.url(), quick());
+    HttpClient http(server.url(), short_timeouts());
     ff::ResultRecord r;
     r.id = "0b7e6a52-3f7c-4d8e-9a1b-2c3d4e5f6a7b";
     r.pack_id = "test-valid";
@@ -128,7 +128,7 @@ TEST_CASE("no answer, a timeout and a 500 are network-level or retryable failure
 {
     SECTION("connection refused")
     {
-        HttpClient http(ServerUrl{"http", "127.0.0.1", ff::test::closed_port(), ""}, quick());
+        HttpClient http(ServerUrl{"http", "127.0.0.1", ff::test::closed_port(), ""}, short_timeouts());
         auto r = list_packs(http);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error.network_error);
@@ -145,7 +145,7 @@ TEST_CASE("no answer, a timeout and a 500 are network-level or retryable failure
                 res.set_content("[]", "application/json");
             });
         });
-        HttpClient http(server.url(), quick());
+        HttpClient http(server.url(), short_timeouts());
         auto r = list_packs(http);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error.network_error);
@@ -158,7 +158,7 @@ TEST_CASE("no answer, a timeout and a 500 are network-level or retryable failure
                 res.set_content(R"({"error":"database is locked"})", "application/json");
             });
         });
-        HttpClient http(server.url(), quick());
+        HttpClient http(server.url(), short_timeouts());
         auto r = list_packs(http);
         REQUIRE_FALSE(r.ok());
         CHECK_FALSE(r.error.network_error);
@@ -185,7 +185,7 @@ TEST_CASE("the own class status is read leniently and shows no other student", "
                             "application/json");
         });
     });
-    HttpClient http(server.url(), quick());
+    HttpClient http(server.url(), short_timeouts());
     auto r = my_class(http, "tok-1");
     REQUIRE(r.ok());
     const ClassStatus& c = *r.value;

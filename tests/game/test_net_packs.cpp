@@ -70,7 +70,7 @@ struct CatalogueServer {
     }
 };
 
-ClientOptions quick()
+ClientOptions download_timeouts()
 {
     ClientOptions o;
     o.connect_timeout = std::chrono::milliseconds(500);
@@ -92,7 +92,7 @@ SCENARIO("a broken download never replaces a good pack", "[net][packs]")
 {
     ff::test::TempDir data("packs");
     CatalogueServer cs;
-    HttpClient http(cs.server.url(), quick());
+    HttpClient http(cs.server.url(), download_timeouts());
     std::map<std::string, KnownPack> known;
     std::set<std::string> failed;
 
@@ -205,7 +205,7 @@ TEST_CASE("an unreachable server leaves the installed packs alone", "[net][packs
     ff::test::TempDir data("packs-down");
     const ff::PackFiles v3 = ff::test::fixture_pack_files();
     REQUIRE(install_pack(data.path, "test-valid", ff::pack_hash(v3), v3).pack);
-    HttpClient http(ServerUrl{"http", "127.0.0.1", ff::test::closed_port(), ""}, quick());
+    HttpClient http(ServerUrl{"http", "127.0.0.1", ff::test::closed_port(), ""}, download_timeouts());
     std::map<std::string, KnownPack> known;
     std::set<std::string> failed;
     auto r = update_packs_once(http, data.path, known, failed);
@@ -263,7 +263,7 @@ SCENARIO("the pack worker installs a new pack by itself and marks its scenarios 
     PackSyncConfig cfg;
     cfg.data_dir = data.path;
     cfg.server = cs.server.url();
-    cfg.client = quick();
+    cfg.client = download_timeouts();
     cfg.interval = std::chrono::minutes(10);
     cfg.known = {known_pack_of(*v3)};
     PackSync sync(cfg, marks);

@@ -5,6 +5,7 @@
 #include "font_discovery.h"
 #include "screen_host.h"
 #include "sdl_handles.h"
+#include "test_headless_support.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -19,7 +20,6 @@ using namespace ff::game;
 namespace {
 
 constexpr int kW = 1024, kH = 768;
-constexpr Uint32 kAccent = 0x1F6FEB; // the normal palette's accent (game/src/theme.cpp): the pill's fill
 
 struct Sdl {
     bool ok = false;
@@ -29,7 +29,7 @@ struct Sdl {
     }
 };
 
-// The longest horizontal run of accent pixels in the picture, and where it is. The pill is
+// The longest horizontal run of accent pixels (the pill's fill) in the picture, and where it is. The pill is
 // the only wide accent shape on the chat screen (reply numbers are small discs, text is thin).
 struct Run {
     int length = 0, x = 0, y = 0;
@@ -41,7 +41,7 @@ Run longest_accent_run(SDL_Surface* s) {
         const auto* row = reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(s->pixels) + y * s->pitch);
         int run = 0;
         for (int x = 0; x < s->w; ++x) {
-            run = (row[x] & 0xFFFFFF) == kAccent ? run + 1 : 0;
+            run = (row[x] & 0xFFFFFF) == fftest::kNormalAccent ? run + 1 : 0;
             if (run > best.length) best = Run{run, x - run + 1, y};
         }
     }

@@ -16,7 +16,7 @@ using namespace ff::game;
 
 namespace {
 
-const fs::path kContent = fs::path(FRAUDFREE_SOURCE_DIR) / "content";
+const fs::path kBundledContent = fs::path(FRAUDFREE_SOURCE_DIR) / "content";
 
 // The pack tag's fill: mix(panel, text_muted, 0.10) of the normal palette (game/src/theme.cpp).
 constexpr uint32_t kPackTag = 0xF3F4F5;
@@ -36,7 +36,7 @@ fftest::Image list_shot(const std::string& source, const std::string& size) {
 
 SCENARIO("scenarios of two packs are grouped pack by pack inside each category", "[screens][list]") {
     GIVEN("the bundled content: campus-core and outreach") {
-        const Library lib = load_library(find_pack_dirs({kContent}, {}));
+        const Library lib = load_library(find_pack_dirs({kBundledContent}, {}));
         REQUIRE(lib.problems.empty());
         REQUIRE(lib.packs.size() == 2);
         const auto groups = group_scenarios(lib);
@@ -78,7 +78,7 @@ SCENARIO("scenarios of two packs are grouped pack by pack inside each category",
         }
     }
     GIVEN("one pack alone (an author's preview)") {
-        const Library lib = load_library(find_pack_dirs({}, kContent / "outreach"));
+        const Library lib = load_library(find_pack_dirs({}, kBundledContent / "outreach"));
         THEN("no pack tags: there is nothing to mix up") { CHECK_FALSE(show_pack_tags(lib)); }
     }
 }
@@ -109,8 +109,8 @@ SCENARIO("every pack's mark differs in shape, not only in colour", "[screens][li
 SCENARIO("the list screen draws pack tags only when packs could be mixed up", "[screens][list]") {
     for (const std::string size : {"1024x768", "1920x1080"}) {
         INFO(size);
-        const long two = fftest::count_color(list_shot("--content '" + kContent.string() + "'", size), kPackTag);
-        const long one = fftest::count_color(list_shot("--pack '" + (kContent / "campus-core").string() + "'", size), kPackTag);
+        const long two = fftest::count_color(list_shot("--content '" + kBundledContent.string() + "'", size), kPackTag);
+        const long one = fftest::count_color(list_shot("--pack '" + (kBundledContent / "campus-core").string() + "'", size), kPackTag);
         CHECK(two > one + 1000);
     }
 }

@@ -23,7 +23,6 @@ namespace {
 const std::string kPack = std::string(FRAUDFREE_SOURCE_DIR) + "/content/campus-core";
 
 // Normal palette (game/src/theme.cpp).
-constexpr uint32_t kAccent = 0x1F6FEB;
 constexpr uint32_t kSafe = 0x1E9E4F;
 constexpr uint32_t kPartial = 0xE08A00;
 // High-contrast palette.
@@ -42,12 +41,6 @@ struct TempData {
         fs::remove_all(dir, ec);
     }
 };
-
-std::string join(const std::vector<int>& v) {
-    std::string out;
-    for (int c : v) out += (out.empty() ? "" : ",") + std::to_string(c);
-    return out;
-}
 
 // The first path of each scenario that ends with `kind`, found by core.
 std::vector<int> path_to(const ff::Pack& pack, const std::string& scenario, ff::EndingKind kind) {
@@ -86,7 +79,7 @@ SCENARIO("the awareness profile charts the plays the game saved", "[screens][awa
         };
         for (const auto& [scenario, kind] : plays) {
             auto out = run_game("--headless --data '" + played.dir.string() + "' --pack '" + kPack + "' --scenario " +
-                                scenario + " --choices " + join(path_to(pack, scenario, kind)) + " >/dev/null");
+                                scenario + " --choices " + fftest::choice_list(path_to(pack, scenario, kind)) + " >/dev/null");
             REQUIRE(out.status == 0);
         }
         REQUIRE(fs::exists(played.dir / "profile.json"));
@@ -99,7 +92,7 @@ SCENARIO("the awareness profile charts the plays the game saved", "[screens][awa
                     CHECK(fftest::distinct_colors(after) > 40);
                     CHECK(count_color(after, kSafe) > count_color(before, kSafe) + 400);
                     CHECK(count_color(after, kPartial) > count_color(before, kPartial) + 400);
-                    CHECK(count_color(after, kAccent) > 100); // radar outline of the best scores
+                    CHECK(count_color(after, fftest::kNormalAccent) > 100); // radar outline of the best scores
                 }
             }
         }
@@ -133,7 +126,7 @@ SCENARIO("the player's screens in the normal palette show their controls", "[scr
             auto img = shot(data.dir, screen, "1366x768", data.dir / (screen + ".png"));
             THEN("it shows the blue primary button and white panels") {
                 CHECK(fftest::distinct_colors(img) > 40);
-                CHECK(count_color(img, kAccent) > 2000);
+                CHECK(count_color(img, fftest::kNormalAccent) > 2000);
                 CHECK(count_color(img, 0xFFFFFF) > 5000);
             }
         }

@@ -23,7 +23,7 @@ struct HistoryRow {
     int score = 0;
 };
 
-struct State {
+struct AwarenessState {
     ff::AwarenessProfile progress;
     std::vector<CategoryScore> scores;
     std::vector<HistoryRow> history; // newest first
@@ -52,7 +52,7 @@ std::string local_time(const std::string& iso) {
 
 int rounded(double v) { return static_cast<int>(std::lround(v)); }
 
-void build(Context& ctx, State& st) {
+void build(Context& ctx, AwarenessState& st) {
     st.progress = ff::compute_progress(ff::save::results_of(ctx.save.profile), ctx.library.packs);
     for (const ff::CategoryProgress& c : st.progress.categories)
         st.scores.push_back(CategoryScore{c.name, c.summary.scenarios_finished, c.summary.scenarios_total,
@@ -89,7 +89,7 @@ int section_title(Ui& ui, const std::string& s, int x, int y) {
     return y + ui.text.line_height(ui.theme.font_title(), true) + ui.theme.px(12);
 }
 
-int draw_quiz_card(Ui& ui, Context& ctx, State& st, int x, int y, int w) {
+int draw_quiz_card(Ui& ui, Context& ctx, AwarenessState& st, int x, int y, int w) {
     const Theme& t = ui.theme;
     const int pad = t.px(18);
     const ff::save::LearningGain g = ff::save::learning_gain(ctx.save.profile, st.quiz_pack);
@@ -115,7 +115,7 @@ int draw_quiz_card(Ui& ui, Context& ctx, State& st, int x, int y, int w) {
     return h;
 }
 
-int draw_history(Ui& ui, const State& st, int x, int y, int w) {
+int draw_history(Ui& ui, const AwarenessState& st, int x, int y, int w) {
     const Theme& t = ui.theme;
     const int top = y;
     if (st.history.empty()) {
@@ -158,7 +158,7 @@ int draw_history(Ui& ui, const State& st, int x, int y, int w) {
 } // namespace
 
 Screen make_awareness_screen(Context& ctx, const ScreenRequest& req) {
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<AwarenessState>();
     build(ctx, *st);
     st->back = req.back.empty() ? "list" : req.back;
     return Screen{"awareness", [&ctx, st](Ui& ui) {

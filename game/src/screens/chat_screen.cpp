@@ -19,7 +19,7 @@
 namespace ff::game {
 namespace {
 
-struct State {
+struct ChatState {
     const ff::Pack* pack = nullptr;
     const ff::Scenario* scenario = nullptr;
     std::optional<ff::Runner> runner;
@@ -46,7 +46,7 @@ struct State {
 };
 
 // Seconds of "story time" the call has lasted: derived from what was said, not the clock.
-int call_seconds(const State& st) {
+int call_seconds(const ChatState& st) {
     double s = 3;
     const auto& tr = st.runner->transcript();
     size_t hidden = st.runner->pending_messages().size() - std::min(st.revealed, st.runner->pending_messages().size());
@@ -57,7 +57,7 @@ int call_seconds(const State& st) {
     return static_cast<int>(s);
 }
 
-std::vector<ChatItem> visible_items(const State& st) {
+std::vector<ChatItem> visible_items(const ChatState& st) {
     std::vector<ChatItem> items;
     const ff::Scenario& sc = *st.scenario;
     bool group = sc.contact.avatar == "group";
@@ -102,7 +102,7 @@ std::vector<ChatItem> visible_items(const State& st) {
     return items;
 }
 
-void finish_if_done(Context& ctx, State& st) {
+void finish_if_done(Context& ctx, ChatState& st) {
     if (!st.runner->finished() || st.result) return;
     if (st.revealed < st.runner->pending_messages().size()) return;
     ff::MakeResult r = ff::make_result(*st.pack, st.scenario->id, st.runner->path());
@@ -117,7 +117,7 @@ void finish_if_done(Context& ctx, State& st) {
     }
 }
 
-void take_choice(Context& ctx, State& st, Ui& ui, int n) {
+void take_choice(Context& ctx, ChatState& st, Ui& ui, int n) {
     if (!st.runner->choose(n)) return;
     st.revealed = 0;
     st.node_started = ui.now;
@@ -181,7 +181,7 @@ void draw_new_messages_pill(Ui& ui, SDL_Rect r, int unseen) {
 }
 
 // The incoming-call screen: caller, pulsing rings, answer and decline.
-void draw_ringing(Context& ctx, State& st, Ui& ui, SDL_Rect screen) {
+void draw_ringing(Context& ctx, ChatState& st, Ui& ui, SDL_Rect screen) {
     const Theme& t = ui.theme;
     const ff::Contact& c = st.scenario->contact;
     ui.paint.vertical_gradient(screen, t.c.call_bg_top, t.c.call_bg_bottom);
@@ -271,7 +271,7 @@ void draw_ringing(Context& ctx, State& st, Ui& ui, SDL_Rect screen) {
 }
 
 // The reply panel under the conversation; returns its height (measure with draw=false).
-int choices_panel(Context& ctx, State& st, Ui& ui, SDL_Rect area, bool all_shown, bool draw) {
+int choices_panel(Context& ctx, ChatState& st, Ui& ui, SDL_Rect area, bool all_shown, bool draw) {
     const Theme& t = ui.theme;
     const int pad = t.px(10);
     const int small = t.font_small();
@@ -358,7 +358,7 @@ int choices_panel(Context& ctx, State& st, Ui& ui, SDL_Rect area, bool all_shown
     return h;
 }
 
-void draw_side_panel(Context& ctx, State& st, Ui& ui, SDL_Rect r) {
+void draw_side_panel(Context& ctx, ChatState& st, Ui& ui, SDL_Rect r) {
     const Theme& t = ui.theme;
     const ff::Scenario& sc = *st.scenario;
     int pad = t.px(18);
@@ -384,7 +384,7 @@ void draw_side_panel(Context& ctx, State& st, Ui& ui, SDL_Rect r) {
 } // namespace
 
 Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<ChatState>();
     st->pack = ctx.library.find_pack(req.pack_id);
     if (!st->pack) st->pack = ctx.library.pack_of_scenario(req.scenario_id);
     st->scenario = st->pack ? st->pack->find_scenario(req.scenario_id) : nullptr;
@@ -414,7 +414,7 @@ Screen make_chat_screen(Context& ctx, const ScreenRequest& req) {
     };
     screen.frame = [&ctx, st](Ui& ui) {
         const Theme& t = ui.theme;
-        State& s = *st;
+        ChatState& s = *st;
         if (s.node_started < 0) s.node_started = ui.now;
         {
             // The phone shows the real time; redraw when the minute turns, not more often.

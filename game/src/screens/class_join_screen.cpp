@@ -11,7 +11,7 @@
 namespace ff::game {
 namespace {
 
-struct State {
+struct JoinState {
     TextField code;
     std::string back;
     std::string message;   // error or progress text
@@ -21,7 +21,7 @@ struct State {
 } // namespace
 
 Screen make_class_join_screen(Context& ctx, const ScreenRequest& req) {
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<JoinState>();
     st->code.max_codepoints = 8;
     st->back = req.back.empty() ? "title" : req.back;
     // A nickname comes first: the counsellor sees it in the class list.

@@ -16,7 +16,7 @@ namespace {
 
 constexpr double kRefreshSeconds = 10.0; // the class moves while students play
 
-struct State {
+struct ClassProgressState {
     std::string back;
     std::optional<ff::net::ClassStatus> status;
     std::string error;
@@ -119,21 +119,21 @@ int draw_status(Ui& ui, const ff::net::ClassStatus& s, int x, int y, int w) {
 } // namespace
 
 Screen make_class_progress_screen(Context& ctx, const ScreenRequest& req) {
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<ClassProgressState>();
     st->back = req.back.empty() ? "title" : req.back;
     return Screen{"class", [&ctx, st](Ui& ui) {
         const Theme& t = ui.theme;
         // A question on top takes the input first, so nothing below reacts to its clicks.
-        if (st->ask != State::Ask::none) {
+        if (st->ask != ClassProgressState::Ask::none) {
             const ConfirmAnswer a = confirm_dialog_input(ui, st->dialog);
-            if (a == ConfirmAnswer::cancel) st->ask = State::Ask::none;
-            if (a == ConfirmAnswer::ok && st->ask == State::Ask::switch_class) {
-                st->ask = State::Ask::none;
+            if (a == ConfirmAnswer::cancel) st->ask = ClassProgressState::Ask::none;
+            if (a == ConfirmAnswer::ok && st->ask == ClassProgressState::Ask::switch_class) {
+                st->ask = ClassProgressState::Ask::none;
                 ctx.open(request_with_back("join", "class"));
                 return;
             }
-            if (a == ConfirmAnswer::ok && st->ask == State::Ask::leave) {
-                st->ask = State::Ask::none;
+            if (a == ConfirmAnswer::ok && st->ask == ClassProgressState::Ask::leave) {
+                st->ask = ClassProgressState::Ask::none;
                 try {
                     ctx.net->leave_class();
                     ff::net::apply_leave(ctx.save.profile);
@@ -216,14 +216,14 @@ Screen make_class_progress_screen(Context& ctx, const ScreenRequest& req) {
             }
             const int bh = t.px(44) + t.tpx(4);
             const int bw = (col_w - t.px(12)) / 2;
-            const bool ask_open = st->ask != State::Ask::none;
+            const bool ask_open = st->ask != ClassProgressState::Ask::none;
             if (ui.button(SDL_Rect{x, y, bw, bh}, "换个班级", ButtonKind::secondary) && !ask_open) {
                 st->dialog = switch_dialog(name, ctx.net->unsent_results());
-                st->ask = State::Ask::switch_class;
+                st->ask = ClassProgressState::Ask::switch_class;
             }
             if (ui.button(SDL_Rect{x + col_w - bw, y, bw, bh}, "退出班级", ButtonKind::ghost) && !ask_open) {
                 st->dialog = leave_dialog(name, ctx.net->unsent_results());
-                st->ask = State::Ask::leave;
+                st->ask = ClassProgressState::Ask::leave;
             }
             content += bh;
         }
@@ -232,7 +232,7 @@ Screen make_class_progress_screen(Context& ctx, const ScreenRequest& req) {
         st->scroll.update(ui, view, content);
         draw_scrollbar(ui, view, content, st->scroll.offset);
         if (ui.key(SDLK_r)) st->next_refresh = 0;
-        if (st->ask != State::Ask::none) draw_confirm_dialog(ui, st->dialog);
+        if (st->ask != ClassProgressState::Ask::none) draw_confirm_dialog(ui, st->dialog);
     }, {}};
 }
 

@@ -12,7 +12,7 @@
 namespace ff::game {
 namespace {
 
-struct State {
+struct DebriefState {
     const ff::Pack* pack = nullptr;
     const ff::Scenario* scenario = nullptr;
     const ff::Ending* ending = nullptr;
@@ -52,7 +52,7 @@ int heading(Ui& ui, std::string_view text, int x, int y, bool draw) {
 }
 
 // Lays out (draw=false) or draws the whole debrief column; returns its height.
-int debrief_column(Ui& ui, const State& st, int x, int y0, int w, bool draw) {
+int debrief_column(Ui& ui, const DebriefState& st, int x, int y0, int w, bool draw) {
     const Theme& t = ui.theme;
     const int pad = t.px(20);
     const int body = t.font_body();
@@ -180,7 +180,7 @@ int debrief_column(Ui& ui, const State& st, int x, int y0, int w, bool draw) {
 } // namespace
 
 Screen make_debrief_screen(Context& ctx, const ScreenRequest& req) {
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<DebriefState>();
     if (req.result) st->result = *req.result;
     std::string pack_id = req.result ? req.result->pack_id : req.pack_id;
     std::string scenario_id = req.result ? req.result->scenario_id : req.scenario_id;

@@ -14,7 +14,7 @@
 namespace ff::game {
 namespace {
 
-struct State {
+struct ListState {
     Scroll scroll;
     int focus = 0; // index over all cards, for the keyboard
     bool focus_moved = false;
@@ -55,7 +55,7 @@ void draw_pack_mark(Painter& paint, const Theme& t, PackMark mark, int cx, int c
     }
 }
 
-void draw_card(Ui& ui, Context& ctx, const State& st, const ListEntry& e, SDL_Rect r, bool focused, bool& open) {
+void draw_card(Ui& ui, Context& ctx, const ListState& st, const ListEntry& e, SDL_Rect r, bool focused, bool& open) {
     const Theme& t = ui.theme;
     ui.hot(r);
     bool over = ui.hover(r);
@@ -136,7 +136,7 @@ void draw_card(Ui& ui, Context& ctx, const State& st, const ListEntry& e, SDL_Re
 } // namespace
 
 Screen make_list_screen(Context& ctx, const ScreenRequest&) {
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<ListState>();
     st->groups = group_scenarios(ctx.library);
     st->pack_tags = show_pack_tags(ctx.library);
     std::vector<ff::ResultRecord> records = ff::save::results_of(ctx.save.profile);

@@ -13,7 +13,7 @@ namespace {
 
 constexpr int kMaxNickname = 16;
 
-struct State {
+struct ProfileState {
     TextField field;
     std::string back; // "start" continues into the game after saving
     std::string error;
@@ -30,7 +30,7 @@ std::string trimmed(const std::string& s) {
 } // namespace
 
 Screen make_profile_screen(Context& ctx, const ScreenRequest& req) {
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<ProfileState>();
     st->field.text = ctx.save.profile.nickname;
     st->field.max_codepoints = kMaxNickname;
     st->back = req.back.empty() ? "title" : req.back;

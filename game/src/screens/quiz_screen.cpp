@@ -13,7 +13,7 @@ namespace {
 
 enum class Stage { intro, question, result };
 
-struct State {
+struct QuizState {
     std::string phase; // "pre" | "post"
     const ff::Pack* pack = nullptr;
     std::vector<const ff::QuizItem*> items;
@@ -31,7 +31,7 @@ const char* option_key(size_t i) {
     return i < 4 ? keys[i] : "";
 }
 
-void finish(Context& ctx, State& st) {
+void finish(Context& ctx, QuizState& st) {
     st.attempt = ff::save::grade_quiz(st.phase, st.pack->id, st.items, st.answers, ff::save::now_iso8601_utc());
     ctx.save.profile.quiz.push_back(st.attempt);
     persist_profile(ctx);
@@ -42,7 +42,7 @@ void finish(Context& ctx, State& st) {
     st.stage = Stage::result;
 }
 
-void skip(Context& ctx, State& st) {
+void skip(Context& ctx, QuizState& st) {
     if (st.phase == "pre" && !ctx.save.settings.pretest_done) {
         ctx.save.settings.pretest_done = true;
         ctx.settings_changed();
@@ -55,7 +55,7 @@ int paragraph(Ui& ui, const std::string& s, int x, int y, int w, int size, SDL_C
     return y + ui.text.draw_wrapped(s, x, y, w, size, c, bold);
 }
 
-int draw_intro(Ui& ui, Context& ctx, State& st, int x, int y, int w) {
+int draw_intro(Ui& ui, Context& ctx, QuizState& st, int x, int y, int w) {
     const Theme& t = ui.theme;
     const bool pre = st.phase == "pre";
     y = paragraph(ui, pre ? "课前小测" : "课后测验", x, y, w, t.font_large(), t.c.text, true) + t.px(12);
@@ -97,7 +97,7 @@ int draw_intro(Ui& ui, Context& ctx, State& st, int x, int y, int w) {
     return y + bh;
 }
 
-int draw_question(Ui& ui, Context& ctx, State& st, int x, int y, int w) {
+int draw_question(Ui& ui, Context& ctx, QuizState& st, int x, int y, int w) {
     const Theme& t = ui.theme;
     const ff::QuizItem& q = *st.items[st.index];
     const int answer = st.answers[st.index];
@@ -185,7 +185,7 @@ int draw_question(Ui& ui, Context& ctx, State& st, int x, int y, int w) {
     return y + t.px(46);
 }
 
-int draw_result(Ui& ui, Context& ctx, State& st, int x, int y, int w) {
+int draw_result(Ui& ui, Context& ctx, QuizState& st, int x, int y, int w) {
     const Theme& t = ui.theme;
     const auto& a = st.attempt;
     const int percent = a.total ? a.correct * 100 / a.total : 0;
@@ -224,7 +224,7 @@ int draw_result(Ui& ui, Context& ctx, State& st, int x, int y, int w) {
 } // namespace
 
 Screen make_quiz_screen(Context& ctx, const ScreenRequest& req) {
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<QuizState>();
     st->phase = req.id == "posttest" ? "post" : "pre";
     st->pack = ctx.library.find_pack(req.pack_id.empty() ? quiz_pack_id(ctx) : req.pack_id);
     if (st->pack) st->items = ff::save::pick_quiz_items(*st->pack, st->phase);

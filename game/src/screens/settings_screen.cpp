@@ -17,7 +17,7 @@ using ff::save::Settings;
 
 enum Row { kTextSize, kContrast, kSound, kVolume, kSpeed, kWindow, kServer, kRowCount };
 
-struct State {
+struct SettingsState {
     int focus = 0;
     bool focus_moved = false;
     Scroll scroll;
@@ -98,7 +98,7 @@ std::vector<SettingsRow> settings_rows(int control_h, int field_h, const std::st
 }
 
 Screen make_settings_screen(Context& ctx, const ScreenRequest& req) {
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<SettingsState>();
     st->back = req.back.empty() ? "list" : req.back;
     st->server.text = ctx.save.settings.server_url;
     st->server.max_codepoints = 200;

@@ -18,7 +18,7 @@ struct Action {
     ButtonKind kind;
 };
 
-struct State {
+struct TitleState {
     ff::ProgressSummary overall;
     int focus = 0;
 };
@@ -97,7 +97,7 @@ void run(Context& ctx, const Action& a) {
 } // namespace
 
 Screen make_title_screen(Context& ctx, const ScreenRequest&) {
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<TitleState>();
     st->overall = ff::compute_progress(ff::save::results_of(ctx.save.profile), ctx.library.packs).overall;
     return Screen{"title", [&ctx, st](Ui& ui) {
         const Theme& t = ui.theme;
