@@ -143,7 +143,7 @@ struct SqliteConfig {
     bool synchronous_full = true;
     int read_connections = 8;
     int max_batch = 1024; // results per group commit
-    int64_t wal_limit_bytes = 64 << 20; // see WalCheckpointer
+    int64_t wal_limit_bytes = int64_t(1) << 30; // 1 GB; see WalCheckpointer
     int checkpoint_every_ms = 2000;
 };
 
