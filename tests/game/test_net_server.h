@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <functional>
 #include <random>
+#include <atomic>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -31,7 +32,10 @@ public:
         server_.set_keep_alive_max_count(1);
         port_ = server_.bind_to_any_port("127.0.0.1");
         if (port_ <= 0) throw std::runtime_error("cannot bind a test port on 127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
+        thread_ = std::thread([this] {
+            server_.listen_after_bind();
+            listen_returned_ = true;
+        });
         for (int i = 0; i < 500 && !server_.is_running(); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
@@ -39,9 +43,15 @@ public:
     TestServer(const TestServer&) = delete;
     TestServer& operator=(const TestServer&) = delete;
 
+    // httplib's stop() does nothing until the listen thread has entered its loop, so one
+    // call that comes too early would leave join() waiting forever: repeat it until listen
+    // has returned.
     void stop()
     {
-        server_.stop();
+        while (thread_.joinable() && !listen_returned_) {
+            server_.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
         if (thread_.joinable()) thread_.join();
     }
     int port() const { return port_; }
@@ -50,6 +60,7 @@ public:
 private:
     httplib::Server server_;
     int port_ = 0;
+    std::atomic<bool> listen_returned_{false};
     std::thread thread_;
 };
 
