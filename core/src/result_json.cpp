@@ -85,20 +85,34 @@ void append_json_string(std::string& out, const std::string& s) {
     out += '"';
 }
 
-void append_strings(std::string& out, const std::vector<std::string>& v) {
-    out += '[';
-    for (size_t i = 0; i < v.size(); ++i) {
-        if (i) out += ',';
-        append_json_string(out, v[i]);
-    }
-    out += ']';
-}
-
-// Keys in name order, as nlohmann's std::map-backed objects print them.
+// Keys go in name order, as nlohmann's std::map-backed objects print them; each put_ writes
+// `"key":value,` and the caller closes the object over the last comma.
 void append_key(std::string& out, const char* key) {
     out += '"';
     out += key;
     out += "\":";
+}
+
+void put_string(std::string& out, const char* key, const std::string& value) {
+    append_key(out, key);
+    append_json_string(out, value);
+    out += ',';
+}
+
+void put_number(std::string& out, const char* key, int64_t value) {
+    append_key(out, key);
+    out += std::to_string(value);
+    out += ',';
+}
+
+void put_strings(std::string& out, const char* key, const std::vector<std::string>& values) {
+    append_key(out, key);
+    out += '[';
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, values[i]);
+    }
+    out += "],";
 }
 
 } // namespace
@@ -130,9 +144,7 @@ std::string to_compact_json(const ResultRecord& r) {
     std::string out;
     out.reserve(768);
     out += '{';
-    append_key(out, "category");
-    append_json_string(out, r.category);
-    out += ',';
+    put_string(out, "category", r.category);
     append_key(out, "choices");
     out += '[';
     for (size_t i = 0; i < r.choices.size(); ++i) {
@@ -140,62 +152,30 @@ std::string to_compact_json(const ResultRecord& r) {
         out += std::to_string(r.choices[i]);
     }
     out += "],";
-    append_key(out, "ending_id");
-    append_json_string(out, r.ending_id);
-    out += ',';
-    append_key(out, "ending_kind");
-    append_json_string(out, to_string(r.ending_kind));
-    out += ',';
-    append_key(out, "flags_caught");
-    append_strings(out, r.flags_caught);
-    out += ',';
-    append_key(out, "flags_shown");
-    append_strings(out, r.flags_shown);
-    out += ',';
-    if (!r.id.empty()) {
-        append_key(out, "id");
-        append_json_string(out, r.id);
-        out += ',';
-    }
-    append_key(out, "money_lost");
-    out += std::to_string(r.money_lost);
-    out += ',';
-    append_key(out, "pack_hash");
-    append_json_string(out, r.pack_hash);
-    out += ',';
-    append_key(out, "pack_id");
-    append_json_string(out, r.pack_id);
-    out += ',';
-    append_key(out, "pack_version");
-    out += std::to_string(r.pack_version);
-    out += ',';
+    put_string(out, "ending_id", r.ending_id);
+    put_string(out, "ending_kind", to_string(r.ending_kind));
+    put_strings(out, "flags_caught", r.flags_caught);
+    put_strings(out, "flags_shown", r.flags_shown);
+    if (!r.id.empty()) put_string(out, "id", r.id);
+    put_number(out, "money_lost", r.money_lost);
+    put_string(out, "pack_hash", r.pack_hash);
+    put_string(out, "pack_id", r.pack_id);
+    put_number(out, "pack_version", r.pack_version);
     append_key(out, "reported");
-    out += r.reported ? "true" : "false";
-    out += ',';
-    append_key(out, "scenario_id");
-    append_json_string(out, r.scenario_id);
-    out += ',';
-    append_key(out, "score");
-    out += std::to_string(r.score);
-    out += ',';
+    out += r.reported ? "true," : "false,";
+    put_string(out, "scenario_id", r.scenario_id);
+    put_number(out, "score", r.score);
     append_key(out, "score_items");
     out += '[';
     for (size_t i = 0; i < r.score_items.size(); ++i) {
         const ScoreItem& item = r.score_items[i];
         if (i) out += ',';
         out += '{';
-        append_key(out, "key");
-        append_json_string(out, item.key);
-        out += ',';
-        append_key(out, "label");
-        append_json_string(out, item.label);
-        out += ',';
-        append_key(out, "max");
-        out += std::to_string(item.max);
-        out += ',';
-        append_key(out, "points");
-        out += std::to_string(item.points);
-        out += '}';
+        put_string(out, "key", item.key);
+        put_string(out, "label", item.label);
+        put_number(out, "max", item.max);
+        put_number(out, "points", item.points);
+        out.back() = '}'; // the last field's comma
     }
     out += "]}";
     return out;

@@ -1,5 +1,6 @@
 // The SQLite storage through its interface: principals, classes, join codes, group-committed
 // results (each uuid once, even when sent concurrently), packs and their versions.
+#include "sample_result.h"
 #include "server_process.h"
 #include "storage.h"
 #include "tokens.h"
@@ -11,26 +12,7 @@
 
 using namespace ff::server;
 
-namespace {
-
-StoredResult sample_result(const std::string& uuid, int64_t student, int64_t cls, int score) {
-    StoredResult r;
-    r.uuid = uuid;
-    r.student_id = student;
-    r.class_id = cls;
-    r.pack_id = "campus-core";
-    r.pack_version = 1;
-    r.pack_hash = std::string(64, 'a');
-    r.scenario_id = "s1";
-    r.category = "rebate";
-    r.ending_id = "end-safe";
-    r.ending_kind = "safe";
-    r.score = score;
-    r.record_json = R"({"id":")" + uuid + R"("})";
-    return r;
-}
-
-} // namespace
+using ff::test::sample_result;
 
 SCENARIO("principals are found by the hash of their token only") {
     ff::test::TempDir dir;

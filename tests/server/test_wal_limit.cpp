@@ -1,6 +1,7 @@
 // The WAL stays bounded while results arrive without a pause: passive checkpoints alone never
 // catch up with unbroken commits (the file only grew), so the checkpointer restarts the WAL
 // once it passes its limit and the writer cuts the file back.
+#include "sample_result.h"
 #include "server_process.h"
 #include "storage.h"
 #include "tokens.h"
@@ -19,18 +20,7 @@ namespace {
 
 // A result the size of a real record (about 700 bytes of JSON), so the WAL grows as in use.
 StoredResult sized_result(const std::string& uuid, int64_t student, int64_t cls) {
-    StoredResult r;
-    r.uuid = uuid;
-    r.student_id = student;
-    r.class_id = cls;
-    r.pack_id = "campus-core";
-    r.pack_version = 2;
-    r.pack_hash = std::string(64, 'b');
-    r.scenario_id = "rebate-likes";
-    r.category = "rebate";
-    r.ending_id = "end-safe";
-    r.ending_kind = "safe";
-    r.score = 90;
+    StoredResult r = ff::test::sample_result(uuid, student, cls, 90);
     r.record_json = R"({"id":")" + uuid + R"(","pad":")" + std::string(640, 'x') + R"("})";
     return r;
 }
