@@ -47,8 +47,14 @@ bool is_pack_file_path(const std::string& rel) {
 PackFiles read_pack_files(const std::filesystem::path& dir) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (!fs::is_directory(dir, ec))
+    if (!fs::is_directory(dir, ec)) {
+        // Authors often lint with a glob (content/*) that also catches a README: say what it is.
+        if (fs::is_regular_file(dir, ec))
+            throw std::runtime_error("“" + dir.string() + "” 是一个文件，不是剧本包：剧本包是一个含 pack.toml 的文件夹");
+        if (!fs::exists(dir, ec) && !ec)
+            throw std::runtime_error("“" + dir.string() + "” 不存在：请给出剧本包文件夹（里面有 pack.toml）");
         throw std::runtime_error("“" + dir.string() + "” 不是一个可以读取的文件夹");
+    }
     PackFiles files;
     for (const char* name : {"pack.toml", "quiz.toml"}) {
         fs::path p = dir / name;

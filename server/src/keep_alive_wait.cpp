@@ -15,10 +15,13 @@ namespace httplib::detail {
 bool keep_alive(int sock, time_t keep_alive_timeout_sec);
 
 bool keep_alive(int sock, time_t keep_alive_timeout_sec) {
-    const long ms = keep_alive_timeout_sec > INT_MAX / 1000 ? INT_MAX : static_cast<long>(keep_alive_timeout_sec) * 1000;
+    // poll() waits for ever on a negative timeout; a negative keep-alive means none at all.
+    const int ms = keep_alive_timeout_sec <= 0                  ? 0
+                   : keep_alive_timeout_sec > INT_MAX / 1000 ? INT_MAX
+                                                             : static_cast<int>(keep_alive_timeout_sec) * 1000;
     pollfd p{sock, POLLIN, 0};
     for (;;) {
-        const int r = ::poll(&p, 1, static_cast<int>(ms));
+        const int r = ::poll(&p, 1, ms);
         if (r < 0 && errno == EINTR) continue;
         return r > 0;
     }

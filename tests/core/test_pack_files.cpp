@@ -103,7 +103,17 @@ SCENARIO("reading a pack folder", "[pack_files]") {
             CHECK_FALSE(r.pack);
             REQUIRE(r.diagnostics.size() == 1);
             CHECK(r.diagnostics[0].severity == Severity::error);
-            CHECK(r.diagnostics[0].message.find("不是一个可以读取的文件夹") != std::string::npos);
+            CHECK(r.diagnostics[0].message.find("不存在") != std::string::npos);
+        }
+    }
+    WHEN("a plain file is given instead of a pack folder (a glob that caught a README)") {
+        const fs::path readme = dir / "README.md";
+        std::ofstream(readme) << "# 说明\n";
+        THEN("the error says it is a file, not a pack") {
+            const LoadResult r = load_pack_dir(readme);
+            CHECK_FALSE(r.pack);
+            REQUIRE(r.diagnostics.size() == 1);
+            CHECK(r.diagnostics[0].message.find("是一个文件，不是剧本包") != std::string::npos);
         }
     }
     fs::remove_all(dir);
