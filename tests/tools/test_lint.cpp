@@ -62,11 +62,15 @@ SCENARIO("lint exit codes") {
             CHECK(r.out == "3 packs, 4 scenarios: 1 error, 1 warning（3 个剧本包，4 个剧本：1 个错误，1 个警告）\n");
         }
     }
-    WHEN("a folder does not exist or has no pack.toml") {
-        const auto r = run_tool({"lint", "no-such-pack", "missing_pack_toml"}, "", fixtures);
+    WHEN("a folder does not exist, has no pack.toml, or is a file (a glob that caught a README)") {
+        const auto r = run_tool({"lint", "no-such-pack", "missing_pack_toml", "valid/pack.toml"}, "", fixtures);
         CHECK(r.exit_code == 1);
-        CHECK(r.err.find("no-such-pack: error: ") != std::string::npos);
+        CHECK(r.err.find("no-such-pack: error: “no-such-pack” 不存在") != std::string::npos);
         CHECK(r.err.find("missing_pack_toml/pack.toml: error: 缺少 pack.toml") != std::string::npos);
+        CHECK(r.err.find("valid/pack.toml: error: “valid/pack.toml” 是一个文件，不是剧本包") != std::string::npos);
+        THEN("the summary counts only the folder as a pack, and every error") {
+            CHECK(r.out.rfind("1 pack, 1 scenario: 3 errors", 0) == 0);
+        }
     }
     WHEN("the command line is wrong") {
         for (const auto& args : std::vector<std::vector<std::string>>{{"lint"}, {"lint", "--fast", "valid"}, {"lnit", "valid"}, {}}) {

@@ -6,6 +6,7 @@
 #include "fraudfree/loader.h"
 #include "fraudfree/pack_files.h"
 
+#include <filesystem>
 #include <ostream>
 
 namespace ff::pack {
@@ -33,8 +34,11 @@ int lint_command(const Args& args, std::ostream& out, std::ostream& err) {
     const ParsedArgs a = parse_args(args, {}, {});
     if (a.positional.empty()) throw UsageError("lint needs at least one pack folder (请写出剧本包文件夹)");
 
-    int errors = 0, warnings = 0, scenarios = 0;
+    int errors = 0, warnings = 0, scenarios = 0, folders = 0;
     for (const std::string& dir : a.positional) {
+        // Only folders count as packs checked: a glob like content/* also passes README.md.
+        std::error_code ec;
+        if (std::filesystem::is_directory(dir, ec)) ++folders;
         const LoadResult r = load_pack_dir(dir);
         for (const Diagnostic& d : r.diagnostics) err << format_diagnostic(d) << '\n';
         errors += count(r.diagnostics, Severity::error);
@@ -42,9 +46,9 @@ int lint_command(const Args& args, std::ostream& out, std::ostream& err) {
         scenarios += r.pack ? static_cast<int>(r.pack->scenarios.size()) : scenario_file_count(dir);
     }
     err.flush();
-    out << counted(static_cast<int>(a.positional.size()), "pack", "packs") << ", "
+    out << counted(folders, "pack", "packs") << ", "
         << counted(scenarios, "scenario", "scenarios") << ": " << counted(errors, "error", "errors") << ", "
-        << counted(warnings, "warning", "warnings") << "（" << a.positional.size() << " 个剧本包，" << scenarios << " 个剧本："
+        << counted(warnings, "warning", "warnings") << "（" << folders << " 个剧本包，" << scenarios << " 个剧本："
         << errors << " 个错误，" << warnings << " 个警告）\n";
     return errors > 0 ? kExitFailed : kExitOk;
 }
