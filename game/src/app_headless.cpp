@@ -20,17 +20,6 @@
 namespace ff::game {
 namespace {
 
-struct HeadlessSdl {
-    bool ok = false;
-    HeadlessSdl() { ok = SDL_Init(SDL_INIT_VIDEO) == 0 && TTF_Init() == 0; }
-    ~HeadlessSdl() {
-        if (TTF_WasInit()) TTF_Quit();
-        SDL_Quit();
-    }
-    HeadlessSdl(const HeadlessSdl&) = delete;
-    HeadlessSdl& operator=(const HeadlessSdl&) = delete;
-};
-
 int fail(int code, const std::string& msg) {
     std::cerr << "fraudfree: " << msg << '\n';
     return code;
@@ -83,7 +72,7 @@ int run_headless(const Options& options, const std::filesystem::path& exe_dir) {
     if (!options.screen.empty()) req.id = options.screen;
     if (options.screenshot.empty()) return 0;
 
-    HeadlessSdl sdl;
+    SdlSession sdl(SDL_INIT_VIDEO);
     if (!sdl.ok) return fail(2, std::string("SDL 初始化失败: ") + SDL_GetError());
     FontChoice font = find_cjk_font(ctx->save.settings.font_path);
     if (font.path.empty()) return fail(2, font.message);

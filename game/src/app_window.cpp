@@ -25,24 +25,13 @@ void show_fatal(const std::string& msg) {
     SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_ERROR, "无诈校园 FraudFree Campus", msg.c_str(), nullptr);
 }
 
-struct WindowSdl {
-    bool ok = false;
-    WindowSdl() { ok = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0 && TTF_Init() == 0; }
-    ~WindowSdl() {
-        if (TTF_WasInit()) TTF_Quit();
-        SDL_Quit();
-    }
-    WindowSdl(const WindowSdl&) = delete;
-    WindowSdl& operator=(const WindowSdl&) = delete;
-};
-
 } // namespace
 
 int run_window(const Options& options, const std::filesystem::path& exe_dir) {
     // Before SDL_Init and any thread: the check forks (render_driver.h).
     RenderProbe render_probe;
     SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
-    WindowSdl sdl;
+    SdlSession sdl(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
     if (!sdl.ok) {
         show_fatal(std::string("无法启动图形界面 (SDL): ") + SDL_GetError());
         return 1;

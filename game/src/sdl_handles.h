@@ -1,5 +1,5 @@
-// Owning handles for SDL objects: std::unique_ptr with the matching SDL free function.
-// Every SDL resource in the game lives in one of these, so nothing leaks on early returns.
+// Owning handles for SDL objects (std::unique_ptr with the matching SDL free function) and
+// for SDL itself (SdlSession): nothing leaks or stays initialised on early returns.
 #pragma once
 
 #include <SDL.h>
@@ -22,5 +22,17 @@ using RendererPtr = std::unique_ptr<SDL_Renderer, SdlDeleter>;
 using TexturePtr = std::unique_ptr<SDL_Texture, SdlDeleter>;
 using SurfacePtr = std::unique_ptr<SDL_Surface, SdlDeleter>;
 using FontPtr = std::unique_ptr<TTF_Font, SdlDeleter>;
+
+// SDL and SDL_ttf started for the lifetime of this object (`flags` as SDL_Init takes them).
+struct SdlSession {
+    bool ok = false;
+    explicit SdlSession(Uint32 flags) { ok = SDL_Init(flags) == 0 && TTF_Init() == 0; }
+    ~SdlSession() {
+        if (TTF_WasInit()) TTF_Quit();
+        SDL_Quit();
+    }
+    SdlSession(const SdlSession&) = delete;
+    SdlSession& operator=(const SdlSession&) = delete;
+};
 
 } // namespace ff::game
