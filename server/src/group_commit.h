@@ -1,17 +1,17 @@
-// Group commit, leader/follower: callers that arrive while a batch is being committed join
-// the next batch; one of them (the leader) commits that whole batch in its own thread, the
-// others sleep until it is durable. No writer thread, so no hand-off to it and back.
+// Group commit with one committer thread: callers queue items, the thread stores everything
+// queued so far in one transaction and answers each caller once that batch is durable.
 #pragma once
 
 #include <atomic>
 #include <climits>
+#include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <exception>
 #include <functional>
-#include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include <linux/futex.h>
@@ -22,7 +22,7 @@ namespace ff::server {
 namespace group_commit_detail {
 
 // Plain futex calls on an atomic int: no spinning and no sched_yield before sleeping (as
-// std::atomic::wait does), and one system call wakes every member of a batch.
+// std::atomic::wait does).
 static_assert(sizeof(std::atomic<int>) == sizeof(int) && std::atomic<int>::is_always_lock_free);
 
 inline void sleep_while(std::atomic<int>& word, int value) {
@@ -34,105 +34,126 @@ inline void wake(std::atomic<int>& word, int how_many) {
 
 } // namespace group_commit_detail
 
+// Why a thread of its own rather than a caller leading each batch: callers of submit_async()
+// (the HTTP workers) return at once and are answered by callback, so nobody would be waiting
+// to lead the next batch, and a worker that kept leading would leave its own connection unread.
 template <class In, class Out>
 class GroupCommitter {
 public:
     // `commit_batch` stores all items in one transaction and returns one Out per item, in
     // order; if it throws, every caller of that batch gets the exception. The items are its
-    // to move from. It is called by one thread at a time.
+    // to move from. Only the committer thread calls it.
     using BatchFn = std::function<std::vector<Out>(std::vector<In>&)>;
+    // The answer for one item: `out` when stored, else `error`. Runs on the committer thread,
+    // in the order the items were submitted; it should be quick and must not throw.
+    using Done = std::function<void(Out* out, std::exception_ptr error)>;
 
     GroupCommitter(BatchFn commit_batch, size_t max_batch)
-        : commit_batch_(std::move(commit_batch)), max_batch_(max_batch ? max_batch : 1) {}
+        : commit_batch_(std::move(commit_batch)), max_batch_(max_batch ? max_batch : 1),
+          thread_([this] { run(); }) {}
 
     GroupCommitter(const GroupCommitter&) = delete;
     GroupCommitter& operator=(const GroupCommitter&) = delete;
 
-    // Blocks until the item's batch committed (by this thread or another caller's).
-    Out submit(In item) {
-        std::shared_ptr<Batch> batch;
-        size_t slot = 0;
-        bool lead_now = false;
+    // Commits and answers everything already queued, then stops the thread.
+    ~GroupCommitter() {
         {
             std::lock_guard lock(mutex_);
-            if (!open_) open_ = std::make_shared<Batch>();
-            batch = open_;
-            slot = batch->items.size();
-            batch->items.push_back(std::move(item));
-            if (!committing_) {
-                // Nobody is committing: commit at once, alone or with whoever joined already.
-                committing_ = true;
-                open_.reset();
-                lead_now = true;
-            } else if (batch->items.size() >= max_batch_) {
-                full_.push_back(std::move(open_)); // later arrivals start the next batch
-            }
+            stopping_ = true;
         }
-        if (lead_now) {
-            lead(*batch);
-        } else {
-            // Wait until the batch is done, or until the previous leader hands it to us.
-            for (int s = batch->state.load(std::memory_order_acquire); s != kDone;
-                 s = batch->state.load(std::memory_order_acquire)) {
-                if (s == kHandedOver &&
-                    batch->state.compare_exchange_strong(s, kLeading, std::memory_order_acq_rel)) {
-                    lead(*batch);
-                    break;
-                }
-                group_commit_detail::sleep_while(batch->state, s); // returns at once if it changed
-            }
+        wake_.notify_one();
+        thread_.join();
+    }
+
+    // Queues the item and returns; `done` runs once its batch committed or failed.
+    // Throws (and never calls `done`) only when the committer is stopping.
+    void submit_async(In item, Done done) {
+        bool idle = false;
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_) throw std::runtime_error("group commit: stopping");
+            queue_.push_back(Entry{std::move(item), std::move(done)});
+            idle = idle_;
         }
-        if (batch->error) std::rethrow_exception(batch->error);
-        return std::move(batch->outs[slot]);
+        if (idle) wake_.notify_one();
+    }
+
+    // Blocks until the item's batch committed; its answer, or the batch's exception.
+    Out submit(In item) {
+        std::atomic<int> answered{0};
+        std::optional<Out> out;
+        std::exception_ptr error;
+        submit_async(std::move(item), [&](Out* o, std::exception_ptr e) {
+            if (o) out.emplace(std::move(*o));
+            error = e;
+            answered.store(1, std::memory_order_release);
+            group_commit_detail::wake(answered, 1);
+        });
+        while (answered.load(std::memory_order_acquire) == 0) group_commit_detail::sleep_while(answered, 0);
+        if (error) std::rethrow_exception(error);
+        return std::move(*out);
     }
 
 private:
-    enum : int { kWaiting = 0, kHandedOver = 1, kLeading = 2, kDone = 3 };
-
-    struct Batch {
-        std::vector<In> items;
-        std::vector<Out> outs;
-        std::exception_ptr error;
-        std::atomic<int> state{kWaiting};
+    struct Entry {
+        In item;
+        Done done;
     };
 
-    // Commits `batch` (closed: nobody can join it any more), hands the next waiting batch to
-    // one of its members (or marks the committer idle), then wakes this batch's members.
-    void lead(Batch& batch) {
-        try {
-            batch.outs = commit_batch_(batch.items);
-            if (batch.outs.size() != batch.items.size()) throw std::logic_error("group commit: one answer per item");
-        } catch (...) {
-            batch.error = std::current_exception();
-        }
-        // The next leader is woken first: the next commit, which its whole batch waits for,
-        // should not queue for the processor behind this batch's members.
-        std::shared_ptr<Batch> next;
-        {
-            std::lock_guard lock(mutex_);
-            if (!full_.empty()) {
-                next = std::move(full_.front());
-                full_.pop_front();
-            } else if (open_) {
-                next = std::move(open_);
+    void run() {
+        std::vector<Entry> batch;
+        std::vector<In> items;
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            while (queue_.empty() && !stopping_) {
+                idle_ = true;
+                wake_.wait(lock);
+                idle_ = false;
+            }
+            if (queue_.empty()) return; // stopping, and everything queued was answered
+            if (queue_.size() <= max_batch_) {
+                batch.swap(queue_); // keeps both vectors' capacity for the next rounds
             } else {
-                committing_ = false;
+                batch.assign(std::make_move_iterator(queue_.begin()),
+                             std::make_move_iterator(queue_.begin() + static_cast<std::ptrdiff_t>(max_batch_)));
+                queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(max_batch_));
+            }
+            lock.unlock();
+            commit_and_answer(batch, items);
+            batch.clear();
+            items.clear();
+            lock.lock();
+        }
+    }
+
+    void commit_and_answer(std::vector<Entry>& batch, std::vector<In>& items) {
+        items.reserve(batch.size());
+        for (auto& e : batch) items.push_back(std::move(e.item));
+        std::vector<Out> outs;
+        std::exception_ptr error;
+        try {
+            outs = commit_batch_(items);
+            if (outs.size() != batch.size()) throw std::logic_error("group commit: one answer per item");
+        } catch (...) {
+            error = std::current_exception();
+        }
+        for (size_t i = 0; i < batch.size(); ++i) {
+            try {
+                batch[i].done(error ? nullptr : &outs[i], error);
+            } catch (...) {
+                // An answer that fails (a client gone) must not stop the answers after it.
             }
         }
-        if (next) {
-            next->state.store(kHandedOver, std::memory_order_release);
-            group_commit_detail::wake(next->state, 1); // a woken member wins the compare-exchange and leads
-        }
-        batch.state.store(kDone, std::memory_order_release);
-        group_commit_detail::wake(batch.state, INT_MAX);
     }
 
     BatchFn commit_batch_;
     size_t max_batch_;
     std::mutex mutex_;
-    std::shared_ptr<Batch> open_;            // the batch new callers join
-    std::deque<std::shared_ptr<Batch>> full_; // closed at max_batch, waiting for their turn
-    bool committing_ = false;                // a leader is committing a batch now
+    std::condition_variable wake_;
+    std::vector<Entry> queue_; // submitted, not yet taken by the committer
+    bool idle_ = false;        // the committer is waiting for work
+    bool stopping_ = false;
+    std::thread thread_; // last: starts after everything above exists
 };
 
 } // namespace ff::server

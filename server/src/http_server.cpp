@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <sys/socket.h>
 #include <stdexcept>
 #include <string>
 
@@ -27,13 +26,6 @@ const char* status_text(int status) {
     }
 }
 
-// Start of the request this worker thread is handling, for the log line. httplib runs a
-// request from start to end on one thread, so a slot per thread needs no lock.
-std::chrono::steady_clock::time_point& request_start() {
-    thread_local std::chrono::steady_clock::time_point start;
-    return start;
-}
-
 } // namespace
 
 HttpServer::HttpServer(App& app) : app_(app) {
@@ -47,6 +39,11 @@ HttpServer::HttpServer(App& app) : app_(app) {
     http_.set_write_timeout(cfg.write_timeout_s, 0);
     http_.set_payload_max_length(std::max(cfg.upload_limit, cfg.json_limit));
     http_.set_tcp_nodelay(true);
+    http_.options.read_timeout_s = cfg.read_timeout_s;
+    http_.options.write_timeout_s = cfg.write_timeout_s;
+    http_.options.keep_alive_timeout_s = cfg.keep_alive_timeout_s;
+    http_.options.keep_alive_max = static_cast<size_t>(cfg.keep_alive_max);
+    if (!cfg.quiet) http_.options.log = [this](const std::string& line) { app_.log(line); };
 
     // Fill in a JSON body for errors httplib raises itself (404 route, 413 body, 400 parse).
     http_.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
@@ -65,14 +62,14 @@ HttpServer::HttpServer(App& app) : app_(app) {
         send_error(res, 500, "服务器内部错误");
     });
     if (!cfg.quiet) {
-        http_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-            request_start() = std::chrono::steady_clock::now();
-            return httplib::Server::HandlerResponse::Unhandled;
-        });
         // Method, path (no query string: it could carry a secret), status, milliseconds.
+        // A deferred answer is logged when it is sent (ReplyLater), not here.
         http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+            const ConnectionStream* conn = ConnectionStream::current();
+            if (conn && conn->deferred()) return;
+            const auto started = conn ? conn->request_started() : std::chrono::steady_clock::now();
             const double ms =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start()).count();
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             char tail[48];
             std::snprintf(tail, sizeof tail, " %d %.1fms", res.status, ms);
             std::string line;
@@ -92,11 +89,6 @@ HttpServer::HttpServer(App& app) : app_(app) {
 #endif
 }
 
-bool BacklogServer::widen_backlog(int backlog) {
-    socket_t sock = svr_sock_;
-    return sock != INVALID_SOCKET && ::listen(sock, backlog) == 0; // Linux: listen() again updates the backlog
-}
-
 int HttpServer::bind(const std::string& host, int port) {
     int bound = port;
     if (port == 0) {
@@ -111,6 +103,6 @@ int HttpServer::bind(const std::string& host, int port) {
 
 void HttpServer::listen() { http_.listen_after_bind(); }
 
-void HttpServer::stop() { http_.stop(); }
+void HttpServer::stop() { http_.stop_all(); }
 
 } // namespace ff::server

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app.h"
+#include "connection_stream.h"
 
 #include <httplib.h>
 
@@ -10,11 +11,30 @@
 
 namespace ff::server {
 
-// httplib listens with a backlog of 5; many clients connecting at once (a class logging in,
-// a load test) would see dropped SYNs and one-second retransmits. This widens it after bind.
-class BacklogServer : public httplib::Server {
+// cpp-httplib's server with our own loop over each connection's requests (connection_loop.cpp)
+// and a wider listen backlog. httplib still parses requests, routes and writes responses.
+class ConnectionServer : public httplib::Server {
 public:
+    ConnectionServer();
+    ~ConnectionServer() override;
+    ConnectionServer(const ConnectionServer&) = delete;
+    ConnectionServer& operator=(const ConnectionServer&) = delete;
+
+    // httplib listens with a backlog of 5; many clients connecting at once (a class logging
+    // in, a load test) would see dropped SYNs and one-second retransmits.
     bool widen_backlog(int backlog);
+    // Stops listening and wakes every connection waiting for its next request, so a stop
+    // does not wait out the keep-alive timeout of an idle browser.
+    void stop_all();
+
+    ConnectionOptions options; // set before listening
+
+private:
+    bool process_and_close_socket(socket_t sock) override;
+    // Until the connection's next request arrives: false on timeout, hang-up or stop.
+    bool wait_for_request(int sock);
+
+    int stop_fd_; // an eventfd, readable once stopping
 };
 
 class HttpServer {
@@ -30,7 +50,7 @@ public:
 
 private:
     App& app_;
-    BacklogServer http_;
+    ConnectionServer http_;
 };
 
 } // namespace ff::server

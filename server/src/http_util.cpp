@@ -20,20 +20,31 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
     send_json(res, status, nlohmann::json{{"error", message}});
 }
 
+void send_exception(App& app, httplib::Response& res, std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const HttpError& e) {
+        send_error(res, e.status, e.what());
+    } catch (const nlohmann::json::exception& e) {
+        send_error(res, 400, std::string("请求内容的格式不对：") + e.what());
+    } catch (const SqliteError& e) {
+        app.log(std::string("database error: ") + e.what());
+        send_error(res, 503, "服务器的数据库暂时忙不过来，请稍后重试");
+    } catch (const std::exception& e) {
+        app.log(std::string("internal error: ") + e.what());
+        send_error(res, 500, "服务器内部错误");
+    } catch (...) {
+        app.log("internal error");
+        send_error(res, 500, "服务器内部错误");
+    }
+}
+
 httplib::Server::Handler guarded(App& app, std::function<void(const httplib::Request&, httplib::Response&)> fn) {
     return [&app, fn = std::move(fn)](const httplib::Request& req, httplib::Response& res) {
         try {
             fn(req, res);
-        } catch (const HttpError& e) {
-            send_error(res, e.status, e.what());
-        } catch (const nlohmann::json::exception& e) {
-            send_error(res, 400, std::string("请求内容的格式不对：") + e.what());
-        } catch (const SqliteError& e) {
-            app.log(std::string("database error: ") + e.what());
-            send_error(res, 503, "服务器的数据库暂时忙不过来，请稍后重试");
-        } catch (const std::exception& e) {
-            app.log(std::string("internal error: ") + e.what());
-            send_error(res, 500, "服务器内部错误");
+        } catch (...) {
+            send_exception(app, res, std::current_exception());
         }
     };
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <initializer_list>
 #include <stdexcept>
@@ -25,8 +26,11 @@ struct HttpError : std::runtime_error {
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_error(httplib::Response& res, int status, const std::string& message);
 
-// Wraps a handler: HttpError -> its status, JSON type errors -> 400, a busy or failing
-// database -> 503 (the client retries), anything else -> 500 and a log line.
+// The answer to an exception: HttpError -> its status, JSON type errors -> 400, a busy or
+// failing database -> 503 (the client retries), anything else -> 500 and a log line.
+void send_exception(App& app, httplib::Response& res, std::exception_ptr error);
+
+// Wraps a handler, answering what it throws with send_exception.
 httplib::Server::Handler guarded(App& app, std::function<void(const httplib::Request&, httplib::Response&)> fn);
 
 // The body as a JSON object; 413 beyond `limit` bytes, 400 when malformed or not an object.

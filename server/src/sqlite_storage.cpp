@@ -256,6 +256,9 @@ public:
     }
 
     SubmitOutcome submit_result(StoredResult r) override { return results_.submit(std::move(r)); }
+    void submit_result_async(StoredResult r, SubmitDone done) override {
+        results_.submit_async(std::move(r), std::move(done));
+    }
 
     std::vector<StoredResult> results_of_student(int64_t student_id) override {
         auto db = reads_.take();

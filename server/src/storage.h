@@ -5,6 +5,8 @@
 #include "fraudfree/model.h"
 
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +71,8 @@ struct SubmitOutcome {
     SubmitStatus status = SubmitStatus::created;
     StoredResult stored;        // what is in the database under that uuid
 };
+// The answer to an asynchronous submission: `out` once durable, else the error (out null).
+using SubmitDone = std::function<void(SubmitOutcome* out, std::exception_ptr error)>;
 
 // Best and latest play of one scenario by one member (what progress needs, nothing more).
 struct Standing {
@@ -127,6 +131,9 @@ public:
     virtual std::optional<StoredResult> result_by_uuid(const std::string& uuid) = 0;
     // Returns only once the result is durable (group commit); a known uuid is not stored again.
     virtual SubmitOutcome submit_result(StoredResult r) = 0;
+    // As submit_result, but returns at once; `done` runs on another thread once the result is
+    // durable or failed. Throws, without calling `done`, only if it cannot take the result.
+    virtual void submit_result_async(StoredResult r, SubmitDone done) = 0;
     virtual std::vector<StoredResult> results_of_student(int64_t student_id) = 0; // oldest first
     // Standings of current members; nullopt: every class.
     virtual std::vector<Standing> standings(std::optional<int64_t> class_id) = 0;

@@ -1,0 +1,192 @@
+// Reading and writing one client connection for cpp-httplib (see connection_stream.h).
+#include "connection_stream.h"
+
+#include "reply_later.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+
+namespace ff::server {
+namespace {
+
+constexpr size_t kReadChunk = 16 * 1024;
+// Responses up to this size are collected and sent in one call; a larger body (a pack
+// download) goes out straight from httplib's buffer instead of being copied.
+constexpr size_t kCollectLimit = 64 * 1024;
+
+thread_local ConnectionStream* this_thread_connection = nullptr;
+
+int to_ms(time_t seconds) {
+    if (seconds <= 0) return 0;
+    return seconds > INT_MAX / 1000 ? INT_MAX : static_cast<int>(seconds) * 1000;
+}
+
+// Waits until `sock` is ready for `events`; false on timeout or error.
+bool wait_ready(int sock, short events, time_t timeout_s) {
+    pollfd p{sock, events, 0};
+    for (;;) {
+        const int r = ::poll(&p, 1, to_ms(timeout_s));
+        if (r < 0 && errno == EINTR) continue;
+        return r > 0;
+    }
+}
+
+void address_of(const sockaddr_storage& addr, std::string& ip, int& port) {
+    char text[INET6_ADDRSTRLEN] = "";
+    if (addr.ss_family == AF_INET) {
+        const auto& a = reinterpret_cast<const sockaddr_in&>(addr);
+        inet_ntop(AF_INET, &a.sin_addr, text, sizeof text);
+        port = ntohs(a.sin_port);
+    } else if (addr.ss_family == AF_INET6) {
+        const auto& a = reinterpret_cast<const sockaddr_in6&>(addr);
+        inet_ntop(AF_INET6, &a.sin6_addr, text, sizeof text);
+        port = ntohs(a.sin6_port);
+    } else {
+        port = 0;
+    }
+    ip = text;
+}
+
+} // namespace
+
+ConnectionStream::ConnectionStream(int sock, const ConnectionOptions& options)
+    : sock_(sock), options_(options), in_(std::make_unique<char[]>(kReadChunk)), outer_(this_thread_connection) {
+    this_thread_connection = this;
+}
+
+ConnectionStream::~ConnectionStream() {
+    wait_for_deferred(); // ReplyLater writes to the socket, which the caller closes next
+    this_thread_connection = outer_;
+}
+
+ConnectionStream* ConnectionStream::current() { return this_thread_connection; }
+
+bool ConnectionStream::is_readable() const {
+    return has_buffered_input() || wait_ready(sock_, POLLIN, options_.read_timeout_s);
+}
+
+bool ConnectionStream::is_writable() const { return true; } // write() itself waits, up to the timeout
+
+ssize_t ConnectionStream::read(char* ptr, size_t size) {
+    while (!has_buffered_input()) {
+        // Try first: after the keep-alive wait the request is usually there already.
+        const ssize_t n = ::recv(sock_, in_.get(), kReadChunk, MSG_DONTWAIT);
+        if (n > 0) {
+            in_off_ = 0;
+            in_len_ = static_cast<size_t>(n);
+        } else if (n == 0) {
+            return 0;
+        } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            if (!wait_ready(sock_, POLLIN, options_.read_timeout_s)) return -1;
+        } else if (errno != EINTR) {
+            return -1;
+        }
+    }
+    const size_t n = std::min(size, in_len_ - in_off_);
+    std::memcpy(ptr, in_.get() + in_off_, n);
+    in_off_ += n;
+    return static_cast<ssize_t>(n);
+}
+
+ssize_t ConnectionStream::write(const char* ptr, size_t size) {
+    if (out_.size() + size <= kCollectLimit) {
+        out_.append(ptr, size);
+        return static_cast<ssize_t>(size);
+    }
+    if (deferred_now_) return static_cast<ssize_t>(size); // dropped at end_request anyway
+    wait_for_deferred();
+    if (!send_all(out_.data(), out_.size())) return -1;
+    out_.clear();
+    return send_all(ptr, size) ? static_cast<ssize_t>(size) : -1;
+}
+
+bool ConnectionStream::send_all(const char* p, size_t n) {
+    while (n > 0) {
+        const ssize_t sent = ::send(sock_, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent > 0) {
+            p += sent;
+            n -= static_cast<size_t>(sent);
+        } else if (sent < 0 && errno == EINTR) {
+            continue;
+        } else if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            if (!wait_ready(sock_, POLLOUT, options_.write_timeout_s)) return false;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+void ConnectionStream::get_remote_ip_and_port(std::string& ip, int& port) const {
+    if (remote_port_ < 0) {
+        sockaddr_storage addr{};
+        socklen_t len = sizeof addr;
+        if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) address_of(addr, remote_ip_, remote_port_);
+        else remote_port_ = 0;
+    }
+    ip = remote_ip_;
+    port = remote_port_;
+}
+
+void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
+    if (local_port_ < 0) {
+        sockaddr_storage addr{};
+        socklen_t len = sizeof addr;
+        if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) address_of(addr, local_ip_, local_port_);
+        else local_port_ = 0;
+    }
+    ip = local_ip_;
+    port = local_port_;
+}
+
+void ConnectionStream::begin_request(bool close_after) {
+    close_after_ = close_after;
+    deferred_now_ = false;
+    out_.clear();
+    started_ = std::chrono::steady_clock::now();
+}
+
+bool ConnectionStream::end_request() {
+    if (deferred_now_) {
+        out_.clear(); // httplib's placeholder answer; the real one comes from ReplyLater
+        previous_deferred_.reset(); // goes out before last_deferred_, so waiting for that one suffices
+        return true;
+    }
+    wait_for_deferred(); // a pipelined request's answer must not overtake the deferred one
+    const bool ok = send_all(out_.data(), out_.size());
+    out_.clear();
+    return ok;
+}
+
+void ConnectionStream::wait_for_deferred() {
+    if (!last_deferred_) return;
+    last_deferred_->wait_until_sent();
+    last_deferred_.reset();
+}
+
+std::shared_ptr<ReplyLater> ConnectionStream::defer(const httplib::Request& req) {
+    const bool close_after = close_after_ || req.get_header_value("Connection") == "close" ||
+                             (req.version == "HTTP/1.0" && req.get_header_value("Connection") != "Keep-Alive");
+    std::string log_prefix;
+    if (options_.log) log_prefix = req.method + " " + req.path;
+    // An earlier deferred answer may still be on its way (the client got it, the committer has
+    // not marked it sent yet): no need to wait, the committer answers in the order it was given.
+    previous_deferred_ = std::move(last_deferred_);
+    last_deferred_ = std::make_shared<ReplyLater>(sock_, close_after, options_, std::move(log_prefix), started_);
+    deferred_now_ = true;
+    return last_deferred_;
+}
+
+void ConnectionStream::cancel_defer() {
+    deferred_now_ = false;
+    last_deferred_ = std::move(previous_deferred_); // this one was never handed on, so never sent
+}
+
+} // namespace ff::server
