@@ -75,6 +75,12 @@ bool ConnectionStream::is_readable() const {
 bool ConnectionStream::is_writable() const { return true; } // write() itself waits, up to the timeout
 
 ssize_t ConnectionStream::read(char* ptr, size_t size) {
+    if (!has_buffered_input() && !out_.empty() && !deferred_now_) {
+        // httplib wrote before reading on ("100 Continue"): the client waits for it.
+        wait_for_deferred();
+        if (!send_all(out_.data(), out_.size())) return -1;
+        out_.clear();
+    }
     while (!has_buffered_input()) {
         // Try first: after the keep-alive wait the request is usually there already.
         const ssize_t n = ::recv(sock_, in_.get(), kReadChunk, MSG_DONTWAIT);

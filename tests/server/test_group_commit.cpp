@@ -1,5 +1,6 @@
-// The leader/follower group committer on its own: every caller gets its own answer, callers
-// that arrive during a commit share the next one, and a failed batch fails only its callers.
+// The group committer on its own: every caller gets its own answer, callers that arrive during
+// a commit share the next one, a failed batch fails only its callers, and asynchronous callers
+// are answered in the order they submitted, all of them before the committer is gone.
 #include "group_commit.h"
 
 #include <catch2/catch.hpp>
@@ -81,4 +82,49 @@ SCENARIO("a failing commit fails the callers of that batch only") {
             CHECK(calls == 2 + 400);
         }
     }
+}
+
+SCENARIO("asynchronous callers are answered in order, and none is forgotten at shutdown") {
+    WHEN("one caller queues 500 items without waiting, then the committer is destroyed") {
+        std::vector<int> answered; // only the committer thread appends; read after it is joined
+        std::vector<size_t> batch_sizes;
+        std::thread::id committer_thread;
+        bool one_thread = true;
+        {
+            GroupCommitter<int, int> committer(
+                [&](std::vector<int>& items) {
+                    batch_sizes.push_back(items.size());
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1)); // like an fsync
+                    std::vector<int> out;
+                    for (int v : items) out.push_back(v + 1);
+                    return out;
+                },
+                64);
+            for (int i = 0; i < 500; ++i)
+                committer.submit_async(i, [&, i](int* out, std::exception_ptr error) {
+                    if (committer_thread == std::thread::id()) committer_thread = std::this_thread::get_id();
+                    if (std::this_thread::get_id() != committer_thread) one_thread = false;
+                    answered.push_back(!error && out && *out == i + 1 ? i : -1);
+                });
+        } // the destructor commits and answers what is still queued
+        THEN("all 500 were answered, in the order queued, on the committer's thread, in capped batches") {
+            REQUIRE(answered.size() == 500);
+            for (int i = 0; i < 500; ++i) CHECK(answered[static_cast<size_t>(i)] == i);
+            CHECK(one_thread);
+            CHECK(committer_thread != std::this_thread::get_id());
+            for (size_t n : batch_sizes) CHECK(n <= 64);
+            CHECK(batch_sizes.size() < 500);
+        }
+    }
+}
+
+SCENARIO("an answer that throws does not stop the answers after it") {
+    std::atomic<int> answered{0};
+    GroupCommitter<int, int> committer([](std::vector<int>& items) { return std::vector<int>(items.begin(), items.end()); }, 100);
+    committer.submit_async(1, [&](int*, std::exception_ptr) {
+        ++answered;
+        throw std::runtime_error("client gone");
+    });
+    CHECK(committer.submit(2) == 2);
+    CHECK(answered == 1);
 }

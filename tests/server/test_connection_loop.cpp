@@ -1,0 +1,254 @@
+// The server's own loop over a connection's requests (server/src/connection_loop.cpp): idle
+// kept-alive connections cost nothing, answers come back in request order even when a result's
+// answer is sent later by the committer, "Connection: close" is honoured on such an answer,
+// and a stop does not wait for idle connections to time out.
+#include "api_fixture.h"
+
+#include <arpa/inet.h>
+#include <chrono>
+#include <dirent.h>
+#include <fstream>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace ff::test;
+
+namespace {
+
+// Voluntary context switches of every thread of `pid` so far: each wake-up from a sleep is one.
+long voluntary_switches(pid_t pid) {
+    const std::string tasks = "/proc/" + std::to_string(pid) + "/task";
+    long sum = 0;
+    DIR* dir = opendir(tasks.c_str());
+    if (!dir) return -1;
+    while (dirent* e = readdir(dir)) {
+        if (e->d_name[0] == '.') continue;
+        std::ifstream status(tasks + "/" + e->d_name + "/status");
+        for (std::string line; std::getline(status, line);)
+            if (line.rfind("voluntary_ctxt_switches:", 0) == 0) sum += std::stol(line.substr(24));
+    }
+    closedir(dir);
+    return sum;
+}
+
+struct RawAnswer {
+    std::string status_line; // "" when the connection ended first
+    std::string head;        // status line and headers
+    std::string body;
+};
+
+// A raw HTTP/1.1 connection: what it sends is sent as is (several requests in one write if
+// wanted), and answers are read one by one by their Content-Length.
+class RawConnection {
+public:
+    explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        connected_ = fd_ >= 0 && ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+        timeval tv{10, 0};
+        if (connected_) setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    }
+    ~RawConnection() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    RawConnection(const RawConnection&) = delete;
+    RawConnection& operator=(const RawConnection&) = delete;
+
+    bool send(const std::string& bytes) {
+        return connected_ && ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size());
+    }
+
+    RawAnswer answer() {
+        RawAnswer a;
+        size_t end;
+        while ((end = buf_.find("\r\n\r\n")) == std::string::npos)
+            if (!fill()) return a;
+        a.head = buf_.substr(0, end);
+        a.status_line = a.head.substr(0, a.head.find("\r\n"));
+        size_t length = 0;
+        const auto at = lower(a.head).find("\r\ncontent-length:");
+        if (at != std::string::npos) length = std::stoul(a.head.substr(at + 17));
+        buf_.erase(0, end + 4);
+        while (buf_.size() < length)
+            if (!fill()) return RawAnswer{};
+        a.body = buf_.substr(0, length);
+        buf_.erase(0, length);
+        return a;
+    }
+
+    // True when the server closed the connection (nothing more to read).
+    bool closed_by_server() {
+        char c;
+        return buf_.empty() && ::recv(fd_, &c, 1, 0) == 0;
+    }
+
+    std::string healthz() {
+        if (!send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) return "";
+        return answer().status_line;
+    }
+
+private:
+    static std::string lower(std::string s) {
+        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    }
+    bool fill() {
+        char chunk[4096];
+        const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
+        if (n <= 0) return false;
+        buf_.append(chunk, static_cast<size_t>(n));
+        return true;
+    }
+
+    int fd_;
+    bool connected_ = false;
+    std::string buf_;
+};
+
+std::string post_result(const std::string& token, const nlohmann::json& body, const std::string& extra_headers = "") {
+    const std::string json = body.dump();
+    return "POST /api/v1/results HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+           "\r\nContent-Type: application/json\r\n" + extra_headers +
+           "Content-Length: " + std::to_string(json.size()) + "\r\n\r\n" + json;
+}
+
+bool has_header(const RawAnswer& a, const std::string& line) {
+    return (a.head + "\r\n").find("\r\n" + line + "\r\n") != std::string::npos;
+}
+
+} // namespace
+
+SCENARIO("idle kept-alive connections do not wake the server") {
+    GIVEN("a server with ten connections that have each had one answer and now wait") {
+        TempDir dir;
+        ServerProcess server(dir.path() + "/ff.db", {"--quiet"});
+        std::vector<std::unique_ptr<RawConnection>> idle;
+        for (int i = 0; i < 10; ++i) {
+            idle.push_back(std::make_unique<RawConnection>(server.port()));
+            REQUIRE(idle.back()->healthz() == "HTTP/1.1 200 OK");
+        }
+
+        WHEN("they stay quiet for a second and a half") {
+            const long before = voluntary_switches(server.pid());
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            const long woke = voluntary_switches(server.pid()) - before;
+            REQUIRE(before >= 0);
+
+            THEN("the server's threads hardly woke (httplib 0.11's own loop: ~90 wake-ups a second each)") {
+                // The WAL checkpointer and the like may wake a few times; ten polling
+                // workers would add well over a thousand.
+                CHECK(woke < 100);
+            }
+            AND_THEN("each connection is still open and answered") {
+                for (auto& c : idle) CHECK(c->healthz() == "HTTP/1.1 200 OK");
+            }
+        }
+    }
+}
+
+SCENARIO("answers on one connection come back in the order of its requests") {
+    Api api;
+    auto cls = api.create_class(api.counsellor, "顺序班");
+    auto s = api.join(cls["join_code"], "流水线");
+    const auto first = api.result_body("order-1", 0);
+    const auto second = api.result_body("order-2", 1);
+
+    GIVEN("a client that sends two results, a health check and the first result again in one go") {
+        RawConnection conn(api.server->port());
+        REQUIRE(conn.send(post_result(s.token, first) + post_result(s.token, second) +
+                          "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + post_result(s.token, first)));
+
+        THEN("it gets four answers in that order, the repeat recognised as already stored") {
+            auto a1 = conn.answer();
+            auto a2 = conn.answer();
+            auto a3 = conn.answer();
+            auto a4 = conn.answer();
+            CHECK(a1.status_line == "HTTP/1.1 201 Created");
+            CHECK(nlohmann::json::parse(a1.body)["id"] == "order-1");
+            CHECK(a2.status_line == "HTTP/1.1 201 Created");
+            CHECK(nlohmann::json::parse(a2.body)["id"] == "order-2");
+            CHECK(a3.status_line == "HTTP/1.1 200 OK");
+            CHECK(a3.body == "ok");
+            CHECK(a4.status_line == "HTTP/1.1 200 OK");
+            CHECK(nlohmann::json::parse(a4.body)["id"] == "order-1");
+            AND_THEN("the answers are complete HTTP answers and the connection stays open") {
+                CHECK(has_header(a1, "Content-Type: application/json; charset=utf-8"));
+                CHECK(has_header(a1, "Keep-Alive: timeout=5, max=100"));
+                CHECK(conn.healthz() == "HTTP/1.1 200 OK");
+            }
+        }
+    }
+}
+
+SCENARIO("a result sent with Connection: close is answered, then the connection closes") {
+    Api api;
+    auto cls = api.create_class(api.counsellor, "关闭班");
+    auto s = api.join(cls["join_code"], "一次性");
+    RawConnection conn(api.server->port());
+    REQUIRE(conn.send(post_result(s.token, api.result_body("close-1", 2), "Connection: close\r\n")));
+    auto a = conn.answer();
+    CHECK(a.status_line == "HTTP/1.1 201 Created");
+    CHECK(has_header(a, "Connection: close"));
+    CHECK(conn.closed_by_server());
+}
+
+SCENARIO("a client that asks to continue gets its 100 Continue before it sends the body") {
+    Api api;
+    auto cls = api.create_class(api.counsellor, "继续班");
+    auto s = api.join(cls["join_code"], "等一下");
+    const std::string request = post_result(s.token, api.result_body("continue-1", 4), "Expect: 100-continue\r\n");
+    const size_t head_end = request.find("\r\n\r\n") + 4;
+    RawConnection conn(api.server->port());
+    REQUIRE(conn.send(request.substr(0, head_end)));
+    CHECK(conn.answer().status_line == "HTTP/1.1 100 Continue");
+    REQUIRE(conn.send(request.substr(head_end)));
+    CHECK(conn.answer().status_line == "HTTP/1.1 201 Created");
+}
+
+SCENARIO("the request log has each result's real status, sent once it is durable") {
+    Api api; // not --quiet: the log is what is under test
+    auto cls = api.create_class(api.counsellor, "日志班");
+    auto s = api.join(cls["join_code"], "记一笔");
+    auto c = api.client();
+    REQUIRE(post_json(c, "/api/v1/results", api.result_body("log-1", 3), s.token)->status == 201);
+    REQUIRE(post_json(c, "/api/v1/results", api.result_body("log-1", 3), s.token)->status == 200);
+    auto forged = api.result_body("log-2", 3);
+    forged["choices"] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    REQUIRE(post_json(c, "/api/v1/results", forged, s.token)->status == 422);
+
+    // The lines are written after the answers; give the committer a moment.
+    std::string log;
+    for (int i = 0; i < 100 && log.find("POST /api/v1/results 422") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        log = api.server->log();
+    }
+    CHECK(log.find("POST /api/v1/results 201 ") != std::string::npos);
+    CHECK(log.find("POST /api/v1/results 200 ") != std::string::npos);
+    CHECK(log.find("POST /api/v1/results 422 ") != std::string::npos);
+    CHECK(log.find(s.token) == std::string::npos);
+}
+
+SCENARIO("a stop does not wait for idle kept-alive connections to time out") {
+    GIVEN("a server with a browser-like connection open and idle (keep-alive timeout: 5 s)") {
+        TempDir dir;
+        ServerProcess server(dir.path() + "/ff.db", {"--quiet"});
+        RawConnection idle(server.port());
+        REQUIRE(idle.healthz() == "HTTP/1.1 200 OK");
+
+        WHEN("it is sent SIGTERM") {
+            const auto t0 = std::chrono::steady_clock::now();
+            const int code = server.terminate();
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            THEN("it exits cleanly without waiting out the keep-alive timeout, and the connection is closed") {
+                CHECK(code == 0);
+                // httplib's own loop took the full 5 s here; the margin is for a busy machine.
+                CHECK(seconds < 4.5);
+                CHECK(idle.closed_by_server());
+            }
+        }
+    }
+}
