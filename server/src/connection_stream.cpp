@@ -38,9 +38,14 @@ bool wait_ready(int sock, short events, time_t timeout_s) {
     }
 }
 
-void address_of(const sockaddr_storage& addr, std::string& ip, int& port) {
+// The address `name_of` (getpeername or getsockname) gives for `sock`, as text and port.
+void address_of(int sock, int (*name_of)(int, sockaddr*, socklen_t*), std::string& ip, int& port) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
     char text[INET6_ADDRSTRLEN] = "";
-    if (addr.ss_family == AF_INET) {
+    port = 0;
+    if (name_of(sock, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    } else if (addr.ss_family == AF_INET) {
         const auto& a = reinterpret_cast<const sockaddr_in&>(addr);
         inet_ntop(AF_INET, &a.sin_addr, text, sizeof text);
         port = ntohs(a.sin_port);
@@ -48,8 +53,6 @@ void address_of(const sockaddr_storage& addr, std::string& ip, int& port) {
         const auto& a = reinterpret_cast<const sockaddr_in6&>(addr);
         inet_ntop(AF_INET6, &a.sin6_addr, text, sizeof text);
         port = ntohs(a.sin6_port);
-    } else {
-        port = 0;
     }
     ip = text;
 }
@@ -131,23 +134,13 @@ bool ConnectionStream::send_all(const char* p, size_t n) {
 }
 
 void ConnectionStream::get_remote_ip_and_port(std::string& ip, int& port) const {
-    if (remote_port_ < 0) {
-        sockaddr_storage addr{};
-        socklen_t len = sizeof addr;
-        if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) address_of(addr, remote_ip_, remote_port_);
-        else remote_port_ = 0;
-    }
+    if (remote_port_ < 0) address_of(sock_, ::getpeername, remote_ip_, remote_port_);
     ip = remote_ip_;
     port = remote_port_;
 }
 
 void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
-    if (local_port_ < 0) {
-        sockaddr_storage addr{};
-        socklen_t len = sizeof addr;
-        if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) address_of(addr, local_ip_, local_port_);
-        else local_port_ = 0;
-    }
+    if (local_port_ < 0) address_of(sock_, ::getsockname, local_ip_, local_port_);
     ip = local_ip_;
     port = local_port_;
 }
