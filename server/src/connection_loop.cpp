@@ -28,6 +28,9 @@ bool ConnectionServer::widen_backlog(int backlog) {
 }
 
 void ConnectionServer::stop_all() {
+    // httplib ignores a stop() that comes before its listen loop runs (the caller tries again)
+    // and asserts on a second one while its workers finish.
+    if (!is_running() || svr_sock_ == INVALID_SOCKET) return;
     stop(); // first: a woken connection must find the server stopped
     const uint64_t one = 1;
     [[maybe_unused]] ssize_t n = ::write(stop_fd_, &one, sizeof one); // stays readable: never read

@@ -146,6 +146,9 @@ void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
 }
 
 void ConnectionStream::begin_request(bool close_after) {
+    // A client that sends on before its deferred answer came (pipelining) must still see what
+    // that request stored, and may have only one such answer outstanding.
+    if (last_deferred_) last_deferred_->wait_until_answering();
     close_after_ = close_after;
     deferred_now_ = false;
     out_.clear();
@@ -177,10 +180,12 @@ std::shared_ptr<ReplyLater> ConnectionStream::defer(const httplib::Request& req)
     if (options_.log) log_prefix = req.method + " " + req.path;
     // An earlier deferred answer may still be on its way (the client got it, the committer has
     // not marked it sent yet): no need to wait, the committer answers in the order it was given.
+    // Made first, so that a failure here leaves the earlier one in place.
+    auto later = std::make_shared<ReplyLater>(sock_, close_after, options_, std::move(log_prefix), started_);
     previous_deferred_ = std::move(last_deferred_);
-    last_deferred_ = std::make_shared<ReplyLater>(sock_, close_after, options_, std::move(log_prefix), started_);
+    last_deferred_ = later;
     deferred_now_ = true;
-    return last_deferred_;
+    return later;
 }
 
 void ConnectionStream::cancel_defer() {

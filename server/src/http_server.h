@@ -24,7 +24,8 @@ public:
     // in, a load test) would see dropped SYNs and one-second retransmits.
     bool widen_backlog(int backlog);
     // Stops listening and wakes every connection waiting for its next request, so a stop
-    // does not wait out the keep-alive timeout of an idle browser.
+    // does not wait out the keep-alive timeout of an idle browser. Does nothing before the
+    // listen loop runs or once stopped: call it again until listen() returns.
     void stop_all();
 
     ConnectionOptions options; // set before listening

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 
 #include <cctype>
+#include <climits>
 #include <cerrno>
 #include <cstdio>
 
@@ -72,6 +73,7 @@ ReplyLater::ReplyLater(int sock, bool close_after, const ConnectionOptions& opti
       started_(started) {}
 
 void ReplyLater::send(const httplib::Response& res) noexcept {
+    advance(kAnswering); // the data is durable: the connection's next request may be served
     bool delivered = false;
     try {
         const std::string bytes = format_response(res, close_after_, options_);
@@ -86,31 +88,38 @@ void ReplyLater::send(const httplib::Response& res) noexcept {
     } catch (...) {
         // Out of memory formatting: as undelivered.
     }
-    // Waiting for a slow client here would hold up every answer behind this one. Only before
-    // mark_sent(): after it the worker may close the socket and its number be reused.
+    // Waiting for a slow client here would hold up every answer behind this one.
     if (!delivered) ::shutdown(sock_, SHUT_RDWR);
-    mark_sent();
-    if (log_prefix_.empty() || !options_.log) return;
-    try {
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
-        char tail[48];
-        std::snprintf(tail, sizeof tail, " %d %.1fms%s", res.status, ms, delivered ? "" : " (not delivered)");
-        options_.log(log_prefix_ + tail);
-    } catch (...) {
+    if (!log_prefix_.empty() && options_.log) {
+        try {
+            const double ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+            char tail[48];
+            std::snprintf(tail, sizeof tail, " %d %.1fms%s", res.status, ms, delivered ? "" : " (not delivered)");
+            options_.log(log_prefix_ + tail);
+        } catch (...) {
+        }
     }
+    // Last: once sent, the worker may close the socket (its number can be reused at once) and
+    // the server may stop, so nothing here may touch either afterwards.
+    advance(kSent);
 }
 
-void ReplyLater::mark_sent() {
-    if (state_.exchange(kSent, std::memory_order_acq_rel) == kWaitedFor) group_commit_detail::wake(state_, 1);
+void ReplyLater::abandon() noexcept {
+    advance(kAnswering);
+    ::shutdown(sock_, SHUT_RDWR);
+    advance(kSent);
 }
 
-void ReplyLater::wait_until_sent() {
-    int s = state_.load(std::memory_order_acquire);
-    while (s != kSent) {
-        if (s == kPending && !state_.compare_exchange_weak(s, kWaitedFor, std::memory_order_acq_rel)) continue;
-        group_commit_detail::sleep_while(state_, kWaitedFor);
-        s = state_.load(std::memory_order_acquire);
-    }
+void ReplyLater::advance(int state) {
+    state_.store(state); // sequentially consistent with waited_for_: no wake-up is missed
+    if (waited_for_.load()) group_commit_detail::wake(state_, INT_MAX);
+}
+
+void ReplyLater::wait_for(int state) {
+    if (state_.load(std::memory_order_acquire) >= state) return;
+    waited_for_.store(true);
+    for (int s = state_.load(); s < state; s = state_.load()) group_commit_detail::sleep_while(state_, s);
 }
 
 } // namespace ff::server

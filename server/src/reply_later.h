@@ -22,28 +22,40 @@ struct ConnectionOptions {
 };
 
 // An answer sent after the handler returned, by whichever thread has it (the result committer).
+// Lifetime: the connection waits (wait_until_sent) before it closes the socket, and the server
+// does not stop before its connections have, so `options` and the socket outlive every send().
 class ReplyLater {
 public:
     ReplyLater(int sock, bool close_after, const ConnectionOptions& options, std::string log_prefix,
                std::chrono::steady_clock::time_point started);
 
-    // Sends `res` (status, headers, body) as httplib would have, then logs the request. Call once.
+    // Sends `res` (status, headers, body) as httplib would have, and logs the request. Call once
+    // (or abandon()), from the thread that made the answer's data durable: the connection's next
+    // request is served only after this call began, so it sees that data.
     // Never blocks: a client whose receive window cannot take the answer at once (it stopped
     // reading) has its connection shut; it will resend, and submissions are idempotent.
     void send(const httplib::Response& res) noexcept;
+    // No answer can be made (out of memory building it): the connection is shut instead, so
+    // the worker waiting for this answer is not left waiting for ever.
+    void abandon() noexcept;
 
-    bool sent() const { return state_.load(std::memory_order_acquire) == kSent; }
-    void wait_until_sent();
+    // For the worker: before it serves the connection's next request, and before it writes or
+    // closes the socket. Both return at once unless the client sent on without the answer.
+    void wait_until_answering() { wait_for(kAnswering); }
+    void wait_until_sent() { wait_for(kSent); }
 
 private:
-    enum : int { kPending = 0, kWaitedFor = 1, kSent = 2 };
-    void mark_sent(); // idempotent
+    enum : int { kPending = 0, kAnswering = 1, kSent = 2 };
+    void advance(int state);
+    void wait_for(int state);
+
     int sock_;
     bool close_after_;
     const ConnectionOptions& options_;
     std::string log_prefix_; // "POST /api/v1/results", empty when not logging
     std::chrono::steady_clock::time_point started_;
     std::atomic<int> state_{kPending};
+    std::atomic<bool> waited_for_{false};
 };
 
 // The bytes httplib would write for `res` (status line, headers, body); `close_after` picks

@@ -121,9 +121,13 @@ void add_student_routes(httplib::Server& http, App& app) {
                   }
                   try {
                       app.storage.submit_result_async(std::move(r), [&app, later](SubmitOutcome* out, std::exception_ptr error) {
-                          httplib::Response answer;
-                          answer_submission(app, answer, out, error);
-                          later->send(answer);
+                          try {
+                              httplib::Response answer;
+                              answer_submission(app, answer, out, error);
+                              later->send(answer);
+                          } catch (...) {
+                              later->abandon(); // the worker must not wait for ever
+                          }
                       });
                   } catch (...) {
                       ConnectionStream::current()->cancel_defer(); // not taken: answer here after all

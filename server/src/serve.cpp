@@ -59,18 +59,26 @@ int run_serve(const ServeConfig& cfg, std::ostream& out) {
         const int port = server.bind(cfg.host, cfg.port);
 
         std::atomic<bool> signalled{false};
+        std::atomic<bool> listening_done{false};
         std::thread signal_thread([&] {
             int sig = 0;
             sigwait(&stop_signals, &sig);
             signalled = true;
+            if (listening_done) return;
             log_line(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ", stopping");
-            server.stop();
+            // httplib ignores a stop that comes before its listen loop has started (a signal
+            // right at start-up): repeat it until listen() has returned.
+            while (!listening_done) {
+                server.stop();
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
         });
 
         out << "fraudfree-server: listening on http://" << cfg.host << ":" << port << std::endl;
         log_line("database " + cfg.db + (cfg.synchronous_full ? " (synchronous=FULL)" : " (synchronous=NORMAL)") +
                  ", " + std::to_string(cfg.threads) + " workers");
         server.listen();
+        listening_done = true;
         if (!signalled) pthread_kill(signal_thread.native_handle(), SIGTERM); // wake the waiting thread
         signal_thread.join();
         log_line("stopped cleanly");
