@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <climits>
 #include <cstdint>
 #include <stdexcept>
 
@@ -37,9 +36,7 @@ void ConnectionServer::stop_all() {
 }
 
 bool ConnectionServer::wait_for_request(int sock) {
-    const time_t s = options.keep_alive_timeout_s;
-    // poll() waits for ever on a negative timeout; a negative keep-alive means none at all.
-    const int ms = s <= 0 ? 0 : s > INT_MAX / 1000 ? INT_MAX : static_cast<int>(s) * 1000;
+    const int ms = poll_timeout_ms(options.keep_alive_timeout_s);
     pollfd p[2] = {{sock, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
     for (;;) {
         const int r = ::poll(p, 2, ms);

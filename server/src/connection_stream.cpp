@@ -23,16 +23,12 @@ constexpr size_t kCollectLimit = 64 * 1024;
 
 thread_local ConnectionStream* this_thread_connection = nullptr;
 
-int to_ms(time_t seconds) {
-    if (seconds <= 0) return 0;
-    return seconds > INT_MAX / 1000 ? INT_MAX : static_cast<int>(seconds) * 1000;
-}
 
 // Waits until `sock` is ready for `events`; false on timeout or error.
 bool wait_ready(int sock, short events, time_t timeout_s) {
     pollfd p{sock, events, 0};
     for (;;) {
-        const int r = ::poll(&p, 1, to_ms(timeout_s));
+        const int r = ::poll(&p, 1, poll_timeout_ms(timeout_s));
         if (r < 0 && errno == EINTR) continue;
         return r > 0;
     }
@@ -58,6 +54,11 @@ void address_of(int sock, int (*name_of)(int, sockaddr*, socklen_t*), std::strin
 }
 
 } // namespace
+
+int poll_timeout_ms(time_t seconds) {
+    if (seconds <= 0) return 0;
+    return seconds > INT_MAX / 1000 ? INT_MAX : static_cast<int>(seconds) * 1000;
+}
 
 ConnectionStream::ConnectionStream(int sock, const ConnectionOptions& options)
     : sock_(sock), options_(options), in_(std::make_unique<char[]>(kReadChunk)), outer_(this_thread_connection) {

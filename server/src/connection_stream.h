@@ -7,10 +7,15 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <ctime>
 #include <memory>
 #include <string>
 
 namespace ff::server {
+
+// A timeout in seconds as poll() takes it; poll() waits for ever on a negative one, so a
+// negative (or zero) timeout becomes "do not wait".
+int poll_timeout_ms(time_t seconds);
 
 // Why not httplib's SocketStream: it is made anew for every request (a 4 KB buffer each time,
 // and bytes of a pipelined next request lost with it), asks the kernel for the peer's and its

@@ -2,6 +2,8 @@
 // queued so far in one transaction and answers each caller once that batch is durable.
 #pragma once
 
+#include "futex.h"
+
 #include <atomic>
 #include <climits>
 #include <condition_variable>
@@ -14,26 +16,8 @@
 #include <thread>
 #include <vector>
 
-#include <linux/futex.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 namespace ff::server {
-namespace group_commit_detail {
-
-// Plain futex calls on an atomic int: no spinning and no sched_yield before sleeping (as
-// std::atomic::wait does).
-static_assert(sizeof(std::atomic<int>) == sizeof(int) && std::atomic<int>::is_always_lock_free);
-
-inline void sleep_while(std::atomic<int>& word, int value) {
-    syscall(SYS_futex, reinterpret_cast<int*>(&word), FUTEX_WAIT_PRIVATE, value, nullptr, nullptr, 0);
-}
-inline void wake(std::atomic<int>& word, int how_many) {
-    syscall(SYS_futex, reinterpret_cast<int*>(&word), FUTEX_WAKE_PRIVATE, how_many, nullptr, nullptr, 0);
-}
-
-} // namespace group_commit_detail
-
 // Why a thread of its own rather than a caller leading each batch: callers of submit_async()
 // (the HTTP workers) return at once and are answered by callback, so nobody would be waiting
 // to lead the next batch, and a worker that kept leading would leave its own connection unread.
@@ -87,9 +71,9 @@ public:
             if (o) out.emplace(std::move(*o));
             error = e;
             answered.store(1, std::memory_order_release);
-            group_commit_detail::wake(answered, 1);
+            futex::wake(answered, 1);
         });
-        while (answered.load(std::memory_order_acquire) == 0) group_commit_detail::sleep_while(answered, 0);
+        while (answered.load(std::memory_order_acquire) == 0) futex::sleep_while(answered, 0);
         if (error) std::rethrow_exception(error);
         return std::move(*out);
     }

@@ -2,7 +2,7 @@
 // another thread without ever blocking that thread on a slow client.
 #include "reply_later.h"
 
-#include "group_commit.h" // the futex helpers
+#include "futex.h"
 
 #include <sys/socket.h>
 
@@ -113,13 +113,13 @@ void ReplyLater::abandon() noexcept {
 
 void ReplyLater::advance(int state) {
     state_.store(state); // sequentially consistent with waited_for_: no wake-up is missed
-    if (waited_for_.load()) group_commit_detail::wake(state_, INT_MAX);
+    if (waited_for_.load()) futex::wake(state_, INT_MAX);
 }
 
 void ReplyLater::wait_for(int state) {
     if (state_.load(std::memory_order_acquire) >= state) return;
     waited_for_.store(true);
-    for (int s = state_.load(); s < state; s = state_.load()) group_commit_detail::sleep_while(state_, s);
+    for (int s = state_.load(); s < state; s = state_.load()) futex::sleep_while(state_, s);
 }
 
 } // namespace ff::server
