@@ -1,69 +1,252 @@
-// Each connection's keep-alive loop, in place of cpp-httplib 0.11's: one poll() for the next
-// request (0.11 polls 10 ms, sleeps 1 ms and polls again, so every idle connection woke ~90
-// times a second), a stream kept for the whole connection, answers a handler defers, and a
-// stop that wakes idle connections at once.
+// Serving every connection from a few workers that wait on one epoll set, in place of
+// cpp-httplib 0.11's thread per connection: a worker takes whichever connection has a request,
+// answers it and takes the next, without sleeping while there is work (with a thread per
+// connection every request cost a sleep and a wake-up, and 256 threads' caches went cold).
+// A connection is in the epoll set only while it waits, one-shot, so one worker at a time has it.
 #include "http_server.h"
 
-#include <poll.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 namespace ff::server {
+namespace {
 
-ConnectionServer::ConnectionServer() : stop_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
-    if (stop_fd_ < 0) throw std::runtime_error("eventfd failed");
+constexpr int kSweepEveryMs = 1000;
+
+int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
-ConnectionServer::~ConnectionServer() { ::close(stop_fd_); }
+} // namespace
+
+struct ConnectionServer::Connection {
+    Connection(int s, ConnectionServer& server)
+        : sock(s), stream(s, server.options,
+                          [&server, this](DeferredAnswer a) { server.answer_ready(this, std::move(a)); }),
+          left(server.options.keep_alive_max > 0 ? server.options.keep_alive_max : 1) {}
+
+    const int sock;
+    ConnectionStream stream;
+    size_t left; // requests it may still send before it is closed
+    // Waiting in the epoll set since (ms), or 0 while a worker or a deferred answer has it.
+    std::atomic<int64_t> idle_since{0};
+    // A deferred answer: the worker and the answer's sender each count down; the last one on
+    // carries on with the connection (close it, or serve or park it).
+    std::atomic<int> owners{0};
+    bool close_after_answer = false; // the worker's verdict, written before its count-down
+    bool delivered = true;           // the sender's, likewise
+    DeferredAnswer answer;           // made by the committer, sent by a worker
+    Connection* next_answer = nullptr;
+};
+
+ConnectionServer::ConnectionServer()
+    : epoll_fd_(::epoll_create1(EPOLL_CLOEXEC)), stop_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)),
+      answers_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+    if (epoll_fd_ < 0 || stop_fd_ < 0 || answers_fd_ < 0) throw std::runtime_error("epoll/eventfd failed");
+    // Both level-triggered: the stop is never read, so every worker sees it; answers wake
+    // workers one after the other while any wait.
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.ptr = nullptr;
+    epoll_event answers{};
+    answers.events = EPOLLIN;
+    answers.data.ptr = &answers_fd_;
+    if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, stop_fd_, &ev) != 0 ||
+        ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, answers_fd_, &answers) != 0)
+        throw std::runtime_error("epoll_ctl failed");
+}
+
+ConnectionServer::~ConnectionServer() {
+    close_all();
+    ::close(answers_fd_);
+    ::close(stop_fd_);
+    ::close(epoll_fd_);
+}
 
 bool ConnectionServer::widen_backlog(int backlog) {
     socket_t sock = svr_sock_;
     return sock != INVALID_SOCKET && ::listen(sock, backlog) == 0; // Linux: listen() again updates the backlog
 }
 
+void ConnectionServer::serve(size_t workers) {
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < workers; ++i) threads.emplace_back([this, i] { work(i == 0); });
+    listen_after_bind();
+    stopping_ = true;
+    const uint64_t one = 1;
+    [[maybe_unused]] ssize_t n = ::write(stop_fd_, &one, sizeof one);
+    for (auto& t : threads) t.join();
+    // Answers still owed come from the committer, which outlives the server; they are sent
+    // from here now.
+    for (;;) {
+        while (Connection* c = take_answer()) deliver(c);
+        std::unique_lock lock(connections_mutex_);
+        bool owed = false;
+        for (const auto& [key, c] : connections_) owed = owed || c->owners.load() > 0;
+        if (!owed) break;
+        connection_closed_.wait_for(lock, std::chrono::milliseconds(10));
+    }
+    close_all();
+}
+
 void ConnectionServer::stop_all() {
     // httplib ignores a stop() that comes before its listen loop runs (the caller tries again)
     // and asserts on a second one while its workers finish.
     if (!is_running() || svr_sock_ == INVALID_SOCKET) return;
-    stop(); // first: a woken connection must find the server stopped
-    const uint64_t one = 1;
-    [[maybe_unused]] ssize_t n = ::write(stop_fd_, &one, sizeof one); // stays readable: never read
-}
-
-bool ConnectionServer::wait_for_request(int sock) {
-    const int ms = poll_timeout_ms(options.keep_alive_timeout_s);
-    pollfd p[2] = {{sock, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
-    for (;;) {
-        const int r = ::poll(p, 2, ms);
-        if (r < 0 && errno == EINTR) continue;
-        // A request that arrived with the stop is still served: it was sent before we stopped.
-        return r > 0 && (p[0].revents & POLLIN);
-    }
+    stop();
 }
 
 bool ConnectionServer::process_and_close_socket(socket_t sock) {
-    bool ok = false;
-    {
-        ConnectionStream strm(sock, options);
-        size_t left = options.keep_alive_max > 0 ? options.keep_alive_max : 1;
-        while (svr_sock_ != INVALID_SOCKET && left > 0 && (strm.has_buffered_input() || wait_for_request(sock))) {
-            const bool close_after = left == 1;
-            bool client_closes = false;
-            strm.begin_request(close_after);
-            ok = process_request(strm, close_after, client_closes, nullptr);
-            if (!strm.end_request()) ok = false;
-            if (!ok || client_closes) break;
-            --left;
+    Connection* c = nullptr;
+    try {
+        auto made = std::make_unique<Connection>(sock, *this);
+        c = made.get();
+        std::lock_guard lock(connections_mutex_);
+        connections_.emplace(c, std::move(made));
+    } catch (...) {
+        ::close(sock);
+        return false;
+    }
+    park(c, EPOLLIN);
+    return true;
+}
+
+void ConnectionServer::work(bool sweeps) {
+    epoll_event ev{};
+    for (;;) {
+        const int n = ::epoll_wait(epoll_fd_, &ev, 1, sweeps ? kSweepEveryMs : -1);
+        if (n < 0 && errno != EINTR) return;
+        if (stopping_) return;
+        if (now_ms() >= next_sweep_ms_.load(std::memory_order_relaxed)) sweep_idle();
+        if (n != 1 || !ev.data.ptr) continue;
+        if (ev.data.ptr != &answers_fd_) serve_ready(static_cast<Connection*>(ev.data.ptr));
+        else
+            while (Connection* c = take_answer()) deliver(c); // oldest first, each waited a batch
+    }
+}
+
+void ConnectionServer::serve_ready(Connection* c) {
+    c->idle_since = 0;
+    const int got = c->stream.fill();
+    if (got < 0 || stopping_) return close_connection(c);
+    if (got == 0) return park(c, EPOLLIN);
+    for (;;) {
+        const bool close_after = c->left == 1;
+        bool client_closes = false;
+        c->owners.store(2, std::memory_order_relaxed); // in case the handler defers its answer
+        c->stream.begin_request(close_after);
+        bool ok = process_request(c->stream, close_after, client_closes, nullptr);
+        const bool deferred = c->stream.deferred();
+        if (!c->stream.end_request()) ok = false;
+        --c->left;
+        const bool last = !ok || client_closes || c->left == 0;
+        if (deferred) {
+            // The answer is owed by another thread: whichever of us is done last carries on.
+            c->close_after_answer = last;
+            if (!handed_over(c)) return;
+            if (c->close_after_answer || !c->delivered) return close_connection(c);
+        } else {
+            c->owners.store(0, std::memory_order_relaxed);
+            if (last) return close_connection(c);
         }
-    } // the stream waits for a deferred answer before the socket closes
-    ::shutdown(sock, SHUT_RDWR);
-    ::close(sock);
-    return ok;
+        // A client that waits for each answer has not sent its next request yet: wait in the
+        // epoll set rather than try to read. Bytes already here are a pipelined request.
+        if (!c->stream.has_buffered_input()) return park(c, EPOLLIN);
+    }
+}
+
+bool ConnectionServer::handed_over(Connection* c) { return c->owners.fetch_sub(1, std::memory_order_acq_rel) == 1; }
+
+void ConnectionServer::answer_ready(Connection* c, DeferredAnswer answer) {
+    c->answer = std::move(answer);
+    std::lock_guard lock(answers_mutex_);
+    c->next_answer = nullptr;
+    if (answers_tail_) {
+        answers_tail_->next_answer = c;
+    } else {
+        answers_head_ = c;
+        const uint64_t one = 1;
+        [[maybe_unused]] ssize_t n = ::write(answers_fd_, &one, sizeof one);
+    }
+    answers_tail_ = c;
+    connection_closed_.notify_all(); // a stopping server sends it itself
+}
+
+ConnectionServer::Connection* ConnectionServer::take_answer() {
+    std::lock_guard lock(answers_mutex_);
+    Connection* c = answers_head_;
+    if (c) answers_head_ = c->next_answer;
+    if (!answers_head_) {
+        answers_tail_ = nullptr;
+        uint64_t count;
+        [[maybe_unused]] ssize_t n = ::read(answers_fd_, &count, sizeof count); // none left: not readable
+    }
+    return c;
+}
+
+void ConnectionServer::deliver(Connection* c) {
+    c->delivered = c->stream.send_deferred(c->answer);
+    c->answer = DeferredAnswer{};
+    if (!handed_over(c)) return; // the worker is still in the handler; it carries on
+    if (!c->delivered || c->close_after_answer || stopping_) return close_connection(c);
+    if (c->stream.has_buffered_input()) return serve_ready(c); // a pipelined request
+    park(c, EPOLLIN);
+}
+
+void ConnectionServer::park(Connection* c, uint32_t events) {
+    c->idle_since = now_ms();
+    epoll_event ev{};
+    ev.events = events | EPOLLRDHUP | EPOLLONESHOT;
+    ev.data.ptr = c;
+    if (::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, c->sock, &ev) == 0) return;
+    if (errno == ENOENT && ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, c->sock, &ev) == 0) return;
+    close_connection(c);
+}
+
+void ConnectionServer::close_connection(Connection* c) {
+    std::unique_ptr<Connection> gone;
+    {
+        std::lock_guard lock(connections_mutex_);
+        auto it = connections_.find(c);
+        if (it == connections_.end()) return;
+        gone = std::move(it->second);
+        connections_.erase(it);
+    }
+    ::shutdown(c->sock, SHUT_RDWR);
+    ::close(c->sock); // also takes it out of the epoll set
+    connection_closed_.notify_all();
+}
+
+// Idle connections past the keep-alive timeout are shut; the worker that gets the resulting
+// hang-up closes them (only the connection's current holder may free it).
+void ConnectionServer::sweep_idle() {
+    const int64_t now = now_ms();
+    next_sweep_ms_ = now + kSweepEveryMs;
+    const int64_t limit = static_cast<int64_t>(options.keep_alive_timeout_s) * 1000;
+    std::lock_guard lock(connections_mutex_);
+    for (const auto& [key, c] : connections_) {
+        const int64_t since = c->idle_since.load();
+        if (since > 0 && now - since >= limit) ::shutdown(c->sock, SHUT_RDWR);
+    }
+}
+
+void ConnectionServer::close_all() {
+    std::lock_guard lock(connections_mutex_);
+    for (const auto& [key, c] : connections_) {
+        ::shutdown(c->sock, SHUT_RDWR);
+        ::close(c->sock);
+    }
+    connections_.clear();
 }
 
 } // namespace ff::server

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <cstdio>
 #include <cstring>
 
 namespace ff::server {
@@ -60,15 +61,9 @@ int poll_timeout_ms(time_t seconds) {
     return seconds > INT_MAX / 1000 ? INT_MAX : static_cast<int>(seconds) * 1000;
 }
 
-ConnectionStream::ConnectionStream(int sock, const ConnectionOptions& options)
-    : sock_(sock), options_(options), in_(std::make_unique<char[]>(kReadChunk)), outer_(this_thread_connection) {
-    this_thread_connection = this;
-}
-
-ConnectionStream::~ConnectionStream() {
-    wait_for_deferred(); // ReplyLater writes to the socket, which the caller closes next
-    this_thread_connection = outer_;
-}
+ConnectionStream::ConnectionStream(int sock, const ConnectionOptions& options,
+                                   std::function<void(DeferredAnswer)> answer_ready)
+    : sock_(sock), options_(options), answer_ready_(std::move(answer_ready)), in_(std::make_unique<char[]>(kReadChunk)) {}
 
 ConnectionStream* ConnectionStream::current() { return this_thread_connection; }
 
@@ -81,28 +76,33 @@ bool ConnectionStream::is_writable() const { return true; } // write() itself wa
 ssize_t ConnectionStream::read(char* ptr, size_t size) {
     if (!has_buffered_input() && !out_.empty() && !deferred_now_) {
         // httplib wrote before reading on ("100 Continue"): the client waits for it.
-        wait_for_deferred();
         if (!send_all(out_.data(), out_.size())) return -1;
         out_.clear();
     }
-    while (!has_buffered_input()) {
-        // Try first: after the keep-alive wait the request is usually there already.
-        const ssize_t n = ::recv(sock_, in_.get(), kReadChunk, MSG_DONTWAIT);
-        if (n > 0) {
-            in_off_ = 0;
-            in_len_ = static_cast<size_t>(n);
-        } else if (n == 0) {
-            return 0;
-        } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
-            if (!wait_ready(sock_, POLLIN, options_.read_timeout_s)) return -1;
-        } else if (errno != EINTR) {
-            return -1;
-        }
+    for (int got; (got = fill()) != 1;) {
+        if (got < 0) return got_eof_ ? 0 : -1;
+        if (!wait_ready(sock_, POLLIN, options_.read_timeout_s)) return -1;
     }
     const size_t n = std::min(size, in_len_ - in_off_);
     std::memcpy(ptr, in_.get() + in_off_, n);
     in_off_ += n;
     return static_cast<ssize_t>(n);
+}
+
+int ConnectionStream::fill() {
+    if (has_buffered_input()) return 1;
+    for (;;) {
+        const ssize_t n = ::recv(sock_, in_.get(), kReadChunk, MSG_DONTWAIT);
+        if (n > 0) {
+            in_off_ = 0;
+            in_len_ = static_cast<size_t>(n);
+            return 1;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 0;
+        got_eof_ = n == 0;
+        return -1;
+    }
 }
 
 ssize_t ConnectionStream::write(const char* ptr, size_t size) {
@@ -111,7 +111,6 @@ ssize_t ConnectionStream::write(const char* ptr, size_t size) {
         return static_cast<ssize_t>(size);
     }
     if (deferred_now_) return static_cast<ssize_t>(size); // dropped at end_request anyway
-    wait_for_deferred();
     if (!send_all(out_.data(), out_.size())) return -1;
     out_.clear();
     return send_all(ptr, size) ? static_cast<ssize_t>(size) : -1;
@@ -147,51 +146,62 @@ void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
 }
 
 void ConnectionStream::begin_request(bool close_after) {
-    // A client that sends on before its deferred answer came (pipelining) must still see what
-    // that request stored, and may have only one such answer outstanding.
-    if (last_deferred_) last_deferred_->wait_until_answering();
     close_after_ = close_after;
     deferred_now_ = false;
     out_.clear();
     started_ = std::chrono::steady_clock::now();
+    this_thread_connection = this;
 }
 
 bool ConnectionStream::end_request() {
+    this_thread_connection = nullptr;
     if (deferred_now_) {
         out_.clear(); // httplib's placeholder answer; the real one comes from ReplyLater
-        previous_deferred_.reset(); // goes out before last_deferred_, so waiting for that one suffices
         return true;
     }
-    wait_for_deferred(); // a pipelined request's answer must not overtake the deferred one
     const bool ok = send_all(out_.data(), out_.size());
     out_.clear();
     return ok;
 }
 
-void ConnectionStream::wait_for_deferred() {
-    if (!last_deferred_) return;
-    last_deferred_->wait_until_sent();
-    last_deferred_.reset();
-}
-
 std::shared_ptr<ReplyLater> ConnectionStream::defer(const httplib::Request& req) {
     const bool close_after = close_after_ || req.get_header_value("Connection") == "close" ||
                              (req.version == "HTTP/1.0" && req.get_header_value("Connection") != "Keep-Alive");
-    std::string log_prefix;
-    if (options_.log) log_prefix = req.method + " " + req.path;
-    // An earlier deferred answer may still be on its way (the client got it, the committer has
-    // not marked it sent yet): no need to wait, the committer answers in the order it was given.
-    // Made first, so that a failure here leaves the earlier one in place.
-    auto later = std::make_shared<ReplyLater>(sock_, close_after, options_, std::move(log_prefix), started_);
-    previous_deferred_ = std::move(last_deferred_);
-    last_deferred_ = later;
+    auto later = std::make_shared<ReplyLater>(close_after, answer_ready_);
+    deferred_log_prefix_.clear();
+    if (options_.log) deferred_log_prefix_.append(req.method).append(" ").append(req.path);
     deferred_now_ = true;
     return later;
 }
 
-void ConnectionStream::cancel_defer() {
-    deferred_now_ = false;
-    last_deferred_ = std::move(previous_deferred_); // this one was never handed on, so never sent
+bool ConnectionStream::send_deferred(const DeferredAnswer& answer) {
+    bool delivered = false;
+    try {
+        if (answer.made) {
+            const std::string bytes = format_response(answer.response, answer.close_after, options_);
+            size_t off = 0;
+            while (off < bytes.size()) {
+                const ssize_t n = ::send(sock_, bytes.data() + off, bytes.size() - off, MSG_NOSIGNAL | MSG_DONTWAIT);
+                if (n > 0) off += static_cast<size_t>(n);
+                else if (n < 0 && errno == EINTR) continue;
+                else break; // full send buffer (a client that does not read) or a closed connection
+            }
+            delivered = off == bytes.size();
+        }
+    } catch (...) {
+        // Out of memory formatting: as not delivered.
+    }
+    if (!delivered) ::shutdown(sock_, SHUT_RDWR); // half an answer must not be followed by the next
+    if (!deferred_log_prefix_.empty() && options_.log) {
+        try {
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+            char tail[48];
+            std::snprintf(tail, sizeof tail, " %d %.1fms%s", answer.response.status, ms, delivered ? "" : " (not delivered)");
+            options_.log(deferred_log_prefix_ + tail);
+        } catch (...) {
+        }
+    }
+    return delivered;
 }
 
 } // namespace ff::server

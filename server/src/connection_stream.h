@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -22,10 +23,10 @@ int poll_timeout_ms(time_t seconds);
 // own address on every request, and polls twice before each of its two writes per response.
 class ConnectionStream final : public httplib::Stream {
 public:
-    ConnectionStream(int sock, const ConnectionOptions& options);
+    // `answer_ready` gets each deferred answer once it is made (on the thread that made it).
+    ConnectionStream(int sock, const ConnectionOptions& options, std::function<void(DeferredAnswer)> answer_ready);
     ConnectionStream(const ConnectionStream&) = delete;
     ConnectionStream& operator=(const ConnectionStream&) = delete;
-    ~ConnectionStream() override;
 
     bool is_readable() const override;
     bool is_writable() const override;
@@ -37,23 +38,29 @@ public:
 
     // Bytes of the next request already read (a client that pipelines).
     bool has_buffered_input() const { return in_off_ < in_len_; }
+    // Takes what the socket has without waiting: 1 if there are bytes to read now, 0 if
+    // nothing came yet, -1 once the client has closed or the connection failed.
+    int fill();
 
-    // Around one request: `close_after` says the connection closes after this answer.
+    // Around one request, on the thread serving it: `close_after` says the connection closes
+    // after this answer.
     void begin_request(bool close_after);
     // Sends the request's answer, or drops what httplib wrote when the handler deferred it.
     // False when the client is gone.
     bool end_request();
-    // Waits until a deferred answer, if any, has gone out (before writing or closing).
-    void wait_for_deferred();
 
     // For the handler of the current request: its answer will come from ReplyLater::send.
     std::shared_ptr<ReplyLater> defer(const httplib::Request& req);
+    // Formats and sends a deferred answer at once or not at all (a client that does not read has its
+    // connection shut; it will resend, and submissions are idempotent), and logs the request.
+    // True when delivered.
+    bool send_deferred(const DeferredAnswer& answer);
     // The deferral of the current request is undone: the handler answers now after all.
-    void cancel_defer();
+    void cancel_defer() { deferred_now_ = false; }
     bool deferred() const { return deferred_now_; }
     std::chrono::steady_clock::time_point request_started() const { return started_; }
 
-    // The connection this thread is serving, set for the life of a connection loop.
+    // The connection whose request this thread is serving, if any.
     static ConnectionStream* current();
 
 private:
@@ -61,17 +68,17 @@ private:
 
     int sock_;
     const ConnectionOptions& options_;
+    std::function<void(DeferredAnswer)> answer_ready_;
+    std::string deferred_log_prefix_; // "POST /api/v1/results", empty when not logging
     std::unique_ptr<char[]> in_; // bytes [in_off_, in_len_) are read but not yet taken
     size_t in_off_ = 0, in_len_ = 0;
     std::string out_;
     bool close_after_ = false;
     bool deferred_now_ = false;
-    std::shared_ptr<ReplyLater> last_deferred_;
-    std::shared_ptr<ReplyLater> previous_deferred_; // until the current request's deferral holds
+    bool got_eof_ = false;
     std::chrono::steady_clock::time_point started_;
     mutable std::string remote_ip_, local_ip_;
     mutable int remote_port_ = -1, local_port_ = -1;
-    ConnectionStream* outer_; // what current() returned before this one
 };
 
 } // namespace ff::server

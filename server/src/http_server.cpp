@@ -30,9 +30,9 @@ const char* status_text(int status) {
 
 HttpServer::HttpServer(App& app) : app_(app) {
     const auto& cfg = app.config;
-    const size_t workers = static_cast<size_t>(cfg.threads);
+    // httplib's own pool only hands each accepted connection to ours (ConnectionServer::serve).
     // httplib takes ownership of the queue it gets from this factory (its API wants a raw pointer).
-    http_.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+    http_.new_task_queue = [] { return new httplib::ThreadPool(1); };
     http_.set_keep_alive_max_count(static_cast<size_t>(cfg.keep_alive_max));
     http_.set_keep_alive_timeout(cfg.keep_alive_timeout_s);
     http_.set_read_timeout(cfg.read_timeout_s, 0);
@@ -79,9 +79,11 @@ HttpServer::HttpServer(App& app) : app_(app) {
         });
     }
 
+    // httplib tries a method's routes in the order they were added, each a std::regex match:
+    // the two that carry the load (the probe and result submissions) go first.
     add_health_routes(http_, app);
-    add_class_routes(http_, app);
     add_student_routes(http_, app);
+    add_class_routes(http_, app);
     add_pack_routes(http_, app);
     add_public_routes(http_, app);
 #ifdef FRAUDFREE_SERVER_HAS_WEB
@@ -101,7 +103,7 @@ int HttpServer::bind(const std::string& host, int port) {
     return bound;
 }
 
-void HttpServer::listen() { http_.listen_after_bind(); }
+void HttpServer::listen() { http_.serve(static_cast<size_t>(app_.config.threads)); }
 
 void HttpServer::stop() { http_.stop_all(); }
 

@@ -1,14 +1,7 @@
-// Deferred answers: formatting a response the way cpp-httplib does, and sending it from
-// another thread without ever blocking that thread on a slow client.
+// Deferred answers: formatting a response the way cpp-httplib does, and handing it to the worker that sends it.
 #include "reply_later.h"
 
-#include "futex.h"
-
-#include <sys/socket.h>
-
 #include <cctype>
-#include <climits>
-#include <cerrno>
 #include <cstdio>
 
 namespace ff::server {
@@ -67,59 +60,13 @@ std::string format_response(const httplib::Response& res, bool close_after, cons
     return out;
 }
 
-ReplyLater::ReplyLater(int sock, bool close_after, const ConnectionOptions& options, std::string log_prefix,
-                       std::chrono::steady_clock::time_point started)
-    : sock_(sock), close_after_(close_after), options_(options), log_prefix_(std::move(log_prefix)),
-      started_(started) {}
+ReplyLater::ReplyLater(bool close_after, std::function<void(DeferredAnswer)> ready)
+    : close_after_(close_after), ready_(std::move(ready)) {}
 
-void ReplyLater::send(const httplib::Response& res) noexcept {
-    advance(kAnswering); // the data is durable: the connection's next request may be served
-    bool delivered = false;
-    try {
-        const std::string bytes = format_response(res, close_after_, options_);
-        size_t off = 0;
-        while (off < bytes.size()) {
-            const ssize_t n = ::send(sock_, bytes.data() + off, bytes.size() - off, MSG_NOSIGNAL | MSG_DONTWAIT);
-            if (n > 0) off += static_cast<size_t>(n);
-            else if (n < 0 && errno == EINTR) continue;
-            else break; // full send buffer (a client that does not read) or a closed connection
-        }
-        delivered = off == bytes.size();
-    } catch (...) {
-        // Out of memory formatting: as undelivered.
-    }
-    // Waiting for a slow client here would hold up every answer behind this one.
-    if (!delivered) ::shutdown(sock_, SHUT_RDWR);
-    if (!log_prefix_.empty() && options_.log) {
-        try {
-            const double ms =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
-            char tail[48];
-            std::snprintf(tail, sizeof tail, " %d %.1fms%s", res.status, ms, delivered ? "" : " (not delivered)");
-            options_.log(log_prefix_ + tail);
-        } catch (...) {
-        }
-    }
-    // Last: once sent, the worker may close the socket (its number can be reused at once) and
-    // the server may stop, so nothing here may touch either afterwards.
-    advance(kSent);
+void ReplyLater::send(httplib::Response res) noexcept {
+    ready_(DeferredAnswer{std::move(res), close_after_, true});
 }
 
-void ReplyLater::abandon() noexcept {
-    advance(kAnswering);
-    ::shutdown(sock_, SHUT_RDWR);
-    advance(kSent);
-}
-
-void ReplyLater::advance(int state) {
-    state_.store(state); // sequentially consistent with waited_for_: no wake-up is missed
-    if (waited_for_.load()) futex::wake(state_, INT_MAX);
-}
-
-void ReplyLater::wait_for(int state) {
-    if (state_.load(std::memory_order_acquire) >= state) return;
-    waited_for_.store(true);
-    for (int s = state_.load(); s < state; s = state_.load()) futex::sleep_while(state_, s);
-}
+void ReplyLater::abandon() noexcept { ready_(DeferredAnswer{}); }
 
 } // namespace ff::server

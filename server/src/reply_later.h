@@ -4,7 +4,6 @@
 
 #include <httplib.h>
 
-#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <functional>
@@ -21,41 +20,32 @@ struct ConnectionOptions {
     std::function<void(const std::string&)> log;
 };
 
-// An answer sent after the handler returned, by whichever thread has it (the result committer).
-// Lifetime: the connection waits (wait_until_sent) before it closes the socket, and the server
-// does not stop before its connections have, so `options` and the socket outlive every send().
+// A deferred answer as made by the thread that has it; `made` false when none could be made
+// (the connection is then shut).
+struct DeferredAnswer {
+    httplib::Response response;
+    bool close_after = false;
+    bool made = false;
+};
+
+// An answer made after the handler returned, by whichever thread has it (the result committer,
+// once the result is durable). That thread only hands it over: a worker formats and sends it, so
+// the committer goes on with the next batch instead of making a system call per answer.
 class ReplyLater {
 public:
-    ReplyLater(int sock, bool close_after, const ConnectionOptions& options, std::string log_prefix,
-               std::chrono::steady_clock::time_point started);
+    // `ready` gets the answer once, from send() or abandon(); it must not throw.
+    ReplyLater(bool close_after, std::function<void(DeferredAnswer)> ready);
 
-    // Sends `res` (status, headers, body) as httplib would have, and logs the request. Call once
-    // (or abandon()), from the thread that made the answer's data durable: the connection's next
-    // request is served only after this call began, so it sees that data.
-    // Never blocks: a client whose receive window cannot take the answer at once (it stopped
-    // reading) has its connection shut; it will resend, and submissions are idempotent.
-    void send(const httplib::Response& res) noexcept;
-    // No answer can be made (out of memory building it): the connection is shut instead, so
-    // the worker waiting for this answer is not left waiting for ever.
+    // Hands `res` (status, headers, body) on to be sent. Call once (or abandon()), from the
+    // thread that made the answer's data durable: the connection's next request is served
+    // only after the answer went out, so it sees that data.
+    void send(httplib::Response res) noexcept;
+    // No answer can be made: the connection is shut instead (the client will resend).
     void abandon() noexcept;
 
-    // For the worker: before it serves the connection's next request, and before it writes or
-    // closes the socket. Both return at once unless the client sent on without the answer.
-    void wait_until_answering() { wait_for(kAnswering); }
-    void wait_until_sent() { wait_for(kSent); }
-
 private:
-    enum : int { kPending = 0, kAnswering = 1, kSent = 2 };
-    void advance(int state);
-    void wait_for(int state);
-
-    int sock_;
     bool close_after_;
-    const ConnectionOptions& options_;
-    std::string log_prefix_; // "POST /api/v1/results", empty when not logging
-    std::chrono::steady_clock::time_point started_;
-    std::atomic<int> state_{kPending};
-    std::atomic<bool> waited_for_{false};
+    std::function<void(DeferredAnswer)> ready_;
 };
 
 // The bytes httplib would write for `res` (status line, headers, body); `close_after` picks

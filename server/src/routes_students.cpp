@@ -57,24 +57,7 @@ void answer_submission(App& app, httplib::Response& res, SubmitOutcome* out, std
 } // namespace
 
 void add_student_routes(httplib::Server& http, App& app) {
-    http.Post("/api/v1/join", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
-                  // Counted before anything else, so guessing codes is slow whatever is sent.
-                  if (!app.joins.allow(req.remote_addr))
-                      throw HttpError(429, "加入尝试太频繁，请一分钟后再试");
-                  auto body = parse_json_body(req, app.config.json_limit);
-                  std::string typed = string_field(body, "join_code", 32);
-                  std::string nickname = display_text_field(body, "nickname", 32);
-                  std::string code = normalize_join_code(typed);
-                  auto cls = code.empty() ? std::nullopt : app.storage.class_by_join_code(code);
-                  if (!cls) throw HttpError(404, "加入码不对：请核对老师给的 6 位加入码");
-                  std::string token = new_token();
-                  int64_t id = app.storage.create_principal(Role::student, nickname, token_hash(token), cls->id);
-                  send_json(res, 201, {{"student_token", token},
-                                       {"student_id", id},
-                                       {"nickname", nickname},
-                                       {"class", {{"id", cls->id}, {"name", cls->name}}}});
-              }));
-
+    // Submissions first: httplib matches a method's routes in the order they were added.
     http.Post("/api/v1/results", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
                   Principal who = require_role(app, req, {Role::student});
                   auto body = parse_json_body(req, app.config.json_limit);
@@ -124,7 +107,7 @@ void add_student_routes(httplib::Server& http, App& app) {
                           try {
                               httplib::Response answer;
                               answer_submission(app, answer, out, error);
-                              later->send(answer);
+                              later->send(std::move(answer));
                           } catch (...) {
                               later->abandon(); // the worker must not wait for ever
                           }
@@ -133,6 +116,24 @@ void add_student_routes(httplib::Server& http, App& app) {
                       ConnectionStream::current()->cancel_defer(); // not taken: answer here after all
                       throw;
                   }
+              }));
+
+    http.Post("/api/v1/join", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
+                  // Counted before anything else, so guessing codes is slow whatever is sent.
+                  if (!app.joins.allow(req.remote_addr))
+                      throw HttpError(429, "加入尝试太频繁，请一分钟后再试");
+                  auto body = parse_json_body(req, app.config.json_limit);
+                  std::string typed = string_field(body, "join_code", 32);
+                  std::string nickname = display_text_field(body, "nickname", 32);
+                  std::string code = normalize_join_code(typed);
+                  auto cls = code.empty() ? std::nullopt : app.storage.class_by_join_code(code);
+                  if (!cls) throw HttpError(404, "加入码不对：请核对老师给的 6 位加入码");
+                  std::string token = new_token();
+                  int64_t id = app.storage.create_principal(Role::student, nickname, token_hash(token), cls->id);
+                  send_json(res, 201, {{"student_token", token},
+                                       {"student_id", id},
+                                       {"nickname", nickname},
+                                       {"class", {{"id", cls->id}, {"name", cls->name}}}});
               }));
 
     http.Get("/api/v1/me/results", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
