@@ -31,7 +31,7 @@ void parse_listen(const std::string& v, ServeConfig& cfg) {
 std::string usage_text() {
     return "用法：\n"
            "  fraudfree-server serve [--db fraudfree.db] [--listen 127.0.0.1:8080] [--packs content]\n"
-           "                         [--threads 256] [--synchronous full|normal] [--join-limit 30] [--quiet]\n"
+           "                         [--threads N] [--synchronous full|normal] [--join-limit 30] [--quiet]\n"
            "  fraudfree-server token create --role admin|counsellor|author --name 名字 [--db fraudfree.db]\n";
 }
 
@@ -63,7 +63,7 @@ Command parse_command_line(const std::vector<std::string>& args) {
         } else if (cmd.kind == Command::Kind::serve && a == "--packs") {
             cmd.serve.packs_dir = value(a);
         } else if (cmd.kind == Command::Kind::serve && a == "--threads") {
-            cmd.serve.threads = parse_int(a, value(a), 2, 1024);
+            cmd.serve.threads = parse_int(a, value(a), 1, 1024);
         } else if (cmd.kind == Command::Kind::serve && a == "--join-limit") {
             cmd.serve.join_per_minute = parse_int(a, value(a), 1, 1000000);
         } else if (cmd.kind == Command::Kind::serve && a == "--synchronous") {

@@ -15,7 +15,9 @@ struct ServeConfig {
     int port = 8080;                 // 0: any free port (printed at start)
     std::string packs_dir = "content"; // bundled packs; a missing folder is only a warning
     bool synchronous_full = true;    // --synchronous full|normal
-    int threads = 256;               // HTTP workers: each open keep-alive connection holds one
+    // HTTP workers, all serving every connection: two per core (fewer contend less; a few
+    // more keep requests moving while one handler waits on the disk). 0: that default.
+    int threads = 0;
     int keep_alive_max = 100;        // requests per connection before it is closed
     int keep_alive_timeout_s = 5;
     int read_timeout_s = 5;

@@ -5,6 +5,8 @@
 // A connection is in the epoll set only while it waits, one-shot, so one worker at a time has it.
 #include "http_server.h"
 
+#include "request_framing.h"
+
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -38,8 +40,10 @@ struct ConnectionServer::Connection {
     const int sock;
     ConnectionStream stream;
     size_t left; // requests it may still send before it is closed
-    // Waiting in the epoll set since (ms), or 0 while a worker or a deferred answer has it.
-    std::atomic<int64_t> idle_since{0};
+    // While it waits in the epoll set: when it is given up (ms), else 0.
+    std::atomic<int64_t> deadline{0};
+    bool sending = false;          // an answer is only partly sent: waiting to be writable
+    bool close_after_sent = false;
     // A deferred answer: the worker and the answer's sender each count down; the last one on
     // carries on with the connection (close it, or serve or park it).
     std::atomic<int> owners{0};
@@ -117,7 +121,7 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
         ::close(sock);
         return false;
     }
-    park(c, EPOLLIN);
+    park(c, EPOLLIN, options.keep_alive_timeout_s);
     return true;
 }
 
@@ -136,20 +140,35 @@ void ConnectionServer::work(bool sweeps) {
 }
 
 void ConnectionServer::serve_ready(Connection* c) {
-    c->idle_since = 0;
-    const int got = c->stream.fill();
-    if (got < 0 || stopping_) return close_connection(c);
-    if (got == 0) return park(c, EPOLLIN);
+    c->deadline = 0;
+    if (c->sending) { // an answer the socket could not take at once
+        const auto sent = c->stream.send_rest();
+        if (sent == ConnectionStream::Sent::failed) return close_connection(c);
+        if (sent == ConnectionStream::Sent::partly) return park(c, EPOLLOUT, options.write_timeout_s);
+        c->sending = false;
+        if (c->close_after_sent) return close_connection(c);
+    }
     for (;;) {
+        if (c->stream.fill() < 0 || stopping_) return close_connection(c);
+        switch (request_framing(c->stream.pending(), options.max_head, options.max_body)) {
+        case Framing::incomplete: // a half-sent request costs a worker nothing while it waits
+            return park(c, EPOLLIN,
+                        c->stream.has_buffered_input() ? options.read_timeout_s : options.keep_alive_timeout_s);
+        case Framing::expects_continue:
+            if (!c->stream.continue_sent() && !c->stream.send_continue()) return close_connection(c);
+            return park(c, EPOLLIN, options.read_timeout_s);
+        case Framing::complete: break;
+        }
+
         const bool close_after = c->left == 1;
         bool client_closes = false;
         c->owners.store(2, std::memory_order_relaxed); // in case the handler defers its answer
         c->stream.begin_request(close_after);
-        bool ok = process_request(c->stream, close_after, client_closes, nullptr);
+        const bool ok = process_request(c->stream, close_after, client_closes, nullptr);
         const bool deferred = c->stream.deferred();
-        if (!c->stream.end_request()) ok = false;
+        const auto sent = c->stream.end_request();
         --c->left;
-        const bool last = !ok || client_closes || c->left == 0;
+        const bool last = !ok || client_closes || c->left == 0 || sent == ConnectionStream::Sent::failed;
         if (deferred) {
             // The answer is owed by another thread: whichever of us is done last carries on.
             c->close_after_answer = last;
@@ -157,11 +176,16 @@ void ConnectionServer::serve_ready(Connection* c) {
             if (c->close_after_answer || !c->delivered) return close_connection(c);
         } else {
             c->owners.store(0, std::memory_order_relaxed);
+            if (sent == ConnectionStream::Sent::partly) {
+                c->sending = true;
+                c->close_after_sent = last;
+                return park(c, EPOLLOUT, options.write_timeout_s);
+            }
             if (last) return close_connection(c);
         }
         // A client that waits for each answer has not sent its next request yet: wait in the
         // epoll set rather than try to read. Bytes already here are a pipelined request.
-        if (!c->stream.has_buffered_input()) return park(c, EPOLLIN);
+        if (!c->stream.has_buffered_input()) return park(c, EPOLLIN, options.keep_alive_timeout_s);
     }
 }
 
@@ -200,11 +224,11 @@ void ConnectionServer::deliver(Connection* c) {
     if (!handed_over(c)) return; // the worker is still in the handler; it carries on
     if (!c->delivered || c->close_after_answer || stopping_) return close_connection(c);
     if (c->stream.has_buffered_input()) return serve_ready(c); // a pipelined request
-    park(c, EPOLLIN);
+    park(c, EPOLLIN, options.keep_alive_timeout_s);
 }
 
-void ConnectionServer::park(Connection* c, uint32_t events) {
-    c->idle_since = now_ms();
+void ConnectionServer::park(Connection* c, uint32_t events, time_t timeout_s) {
+    c->deadline = now_ms() + static_cast<int64_t>(timeout_s > 0 ? timeout_s : 0) * 1000;
     epoll_event ev{};
     ev.events = events | EPOLLRDHUP | EPOLLONESHOT;
     ev.data.ptr = c;
@@ -227,16 +251,16 @@ void ConnectionServer::close_connection(Connection* c) {
     connection_closed_.notify_all();
 }
 
-// Idle connections past the keep-alive timeout are shut; the worker that gets the resulting
-// hang-up closes them (only the connection's current holder may free it).
+// Connections that waited past their time (keep-alive, or the rest of a request, or room for
+// an answer) are shut; the worker that gets the resulting hang-up closes them (only the
+// connection's current holder may free it).
 void ConnectionServer::sweep_idle() {
     const int64_t now = now_ms();
     next_sweep_ms_ = now + kSweepEveryMs;
-    const int64_t limit = static_cast<int64_t>(options.keep_alive_timeout_s) * 1000;
     std::lock_guard lock(connections_mutex_);
     for (const auto& [key, c] : connections_) {
-        const int64_t since = c->idle_since.load();
-        if (since > 0 && now - since >= limit) ::shutdown(c->sock, SHUT_RDWR);
+        const int64_t deadline = c->deadline.load();
+        if (deadline > 0 && now >= deadline) ::shutdown(c->sock, SHUT_RDWR);
     }
 }
 

@@ -18,9 +18,6 @@ namespace ff::server {
 namespace {
 
 constexpr size_t kReadChunk = 16 * 1024;
-// Responses up to this size are collected and sent in one call; a larger body (a pack
-// download) goes out straight from httplib's buffer instead of being copied.
-constexpr size_t kCollectLimit = 64 * 1024;
 
 thread_local ConnectionStream* this_thread_connection = nullptr;
 
@@ -63,7 +60,7 @@ int poll_timeout_ms(time_t seconds) {
 
 ConnectionStream::ConnectionStream(int sock, const ConnectionOptions& options,
                                    std::function<void(DeferredAnswer)> answer_ready)
-    : sock_(sock), options_(options), answer_ready_(std::move(answer_ready)), in_(std::make_unique<char[]>(kReadChunk)) {}
+    : sock_(sock), options_(options), answer_ready_(std::move(answer_ready)) {}
 
 ConnectionStream* ConnectionStream::current() { return this_thread_connection; }
 
@@ -71,66 +68,76 @@ bool ConnectionStream::is_readable() const {
     return has_buffered_input() || wait_ready(sock_, POLLIN, options_.read_timeout_s);
 }
 
-bool ConnectionStream::is_writable() const { return true; } // write() itself waits, up to the timeout
+bool ConnectionStream::is_writable() const { return true; } // written bytes are only collected
 
 ssize_t ConnectionStream::read(char* ptr, size_t size) {
-    if (!has_buffered_input() && !out_.empty() && !deferred_now_) {
-        // httplib wrote before reading on ("100 Continue"): the client waits for it.
-        if (!send_all(out_.data(), out_.size())) return -1;
-        out_.clear();
-    }
-    for (int got; (got = fill()) != 1;) {
-        if (got < 0) return got_eof_ ? 0 : -1;
+    // The worker loop hands httplib whole requests, so this waits only if httplib reads past
+    // one (it does not) or another caller uses the stream.
+    for (int got; !has_buffered_input() && (got = fill()) != 1;) {
+        if (got < 0) return -1;
         if (!wait_ready(sock_, POLLIN, options_.read_timeout_s)) return -1;
     }
-    const size_t n = std::min(size, in_len_ - in_off_);
-    std::memcpy(ptr, in_.get() + in_off_, n);
+    const size_t n = std::min(size, in_.size() - in_off_);
+    std::memcpy(ptr, in_.data() + in_off_, n);
     in_off_ += n;
     return static_cast<ssize_t>(n);
 }
 
 int ConnectionStream::fill() {
-    if (has_buffered_input()) return 1;
+    if (in_off_ == in_.size()) {
+        in_.clear();
+        in_off_ = 0;
+        if (in_.capacity() > 4 * kReadChunk) in_.shrink_to_fit(); // after a pack upload
+    } else if (in_off_ > 0) {
+        in_.erase(0, in_off_); // keep the start of an unfinished request
+        in_off_ = 0;
+    }
+    int got = 0;
     for (;;) {
-        const ssize_t n = ::recv(sock_, in_.get(), kReadChunk, MSG_DONTWAIT);
+        const size_t had = in_.size();
+        in_.resize(had + kReadChunk);
+        const ssize_t n = ::recv(sock_, in_.data() + had, kReadChunk, MSG_DONTWAIT);
+        in_.resize(had + (n > 0 ? static_cast<size_t>(n) : 0));
         if (n > 0) {
-            in_off_ = 0;
-            in_len_ = static_cast<size_t>(n);
-            return 1;
+            got = 1;
+            if (static_cast<size_t>(n) < kReadChunk) return got; // the socket is empty now
+            continue;
         }
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 0;
-        got_eof_ = n == 0;
-        return -1;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return got;
+        return -1; // closed by the client, or failed
     }
+}
+
+bool ConnectionStream::send_continue() {
+    static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+    continue_sent_ = true;
+    return ::send(sock_, kContinue.data(), kContinue.size(), MSG_NOSIGNAL | MSG_DONTWAIT) ==
+           static_cast<ssize_t>(kContinue.size());
 }
 
 ssize_t ConnectionStream::write(const char* ptr, size_t size) {
-    if (out_.size() + size <= kCollectLimit) {
-        out_.append(ptr, size);
+    if (deferred_now_) return static_cast<ssize_t>(size); // httplib's placeholder: never sent
+    if (continue_sent_ && std::string_view(ptr, size).rfind("HTTP/1.1 100 ", 0) == 0) {
+        continue_sent_ = false; // the client had ours already
         return static_cast<ssize_t>(size);
     }
-    if (deferred_now_) return static_cast<ssize_t>(size); // dropped at end_request anyway
-    if (!send_all(out_.data(), out_.size())) return -1;
-    out_.clear();
-    return send_all(ptr, size) ? static_cast<ssize_t>(size) : -1;
+    out_.append(ptr, size);
+    return static_cast<ssize_t>(size);
 }
 
-bool ConnectionStream::send_all(const char* p, size_t n) {
-    while (n > 0) {
-        const ssize_t sent = ::send(sock_, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (sent > 0) {
-            p += sent;
-            n -= static_cast<size_t>(sent);
-        } else if (sent < 0 && errno == EINTR) {
-            continue;
-        } else if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            if (!wait_ready(sock_, POLLOUT, options_.write_timeout_s)) return false;
-        } else {
-            return false;
-        }
+ConnectionStream::Sent ConnectionStream::send_rest() {
+    while (out_off_ < out_.size()) {
+        const ssize_t n = ::send(sock_, out_.data() + out_off_, out_.size() - out_off_, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0) out_off_ += static_cast<size_t>(n);
+        else if (n < 0 && errno == EINTR) continue;
+        else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return Sent::partly;
+        else return Sent::failed;
     }
-    return true;
+    out_.clear();
+    out_off_ = 0;
+    if (out_.capacity() > 4 * kReadChunk) out_.shrink_to_fit(); // after a pack download
+    return Sent::all;
 }
 
 void ConnectionStream::get_remote_ip_and_port(std::string& ip, int& port) const {
@@ -148,20 +155,14 @@ void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
 void ConnectionStream::begin_request(bool close_after) {
     close_after_ = close_after;
     deferred_now_ = false;
-    out_.clear();
     started_ = std::chrono::steady_clock::now();
     this_thread_connection = this;
 }
 
-bool ConnectionStream::end_request() {
+ConnectionStream::Sent ConnectionStream::end_request() {
     this_thread_connection = nullptr;
-    if (deferred_now_) {
-        out_.clear(); // httplib's placeholder answer; the real one comes from ReplyLater
-        return true;
-    }
-    const bool ok = send_all(out_.data(), out_.size());
-    out_.clear();
-    return ok;
+    continue_sent_ = false;
+    return send_rest();
 }
 
 std::shared_ptr<ReplyLater> ConnectionStream::defer(const httplib::Request& req) {

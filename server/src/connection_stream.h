@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace ff::server {
 
@@ -19,8 +20,11 @@ namespace ff::server {
 int poll_timeout_ms(time_t seconds);
 
 // Why not httplib's SocketStream: it is made anew for every request (a 4 KB buffer each time,
-// and bytes of a pipelined next request lost with it), asks the kernel for the peer's and its
-// own address on every request, and polls twice before each of its two writes per response.
+// and bytes of a pipelined next request lost with it), reads and writes by waiting on the
+// socket, asks the kernel for the peer's address on every request, and polls twice before each
+// of its two writes per response. This one never waits on the client when used as the worker
+// loop does: a request is handed over only once all of it is here, and an answer the socket
+// cannot take at once is kept and sent on when the socket is writable.
 class ConnectionStream final : public httplib::Stream {
 public:
     // `answer_ready` gets each deferred answer once it is made (on the thread that made it).
@@ -36,24 +40,31 @@ public:
     void get_local_ip_and_port(std::string& ip, int& port) const override;
     int socket() const override { return sock_; }
 
-    // Bytes of the next request already read (a client that pipelines).
-    bool has_buffered_input() const { return in_off_ < in_len_; }
-    // Takes what the socket has without waiting: 1 if there are bytes to read now, 0 if
-    // nothing came yet, -1 once the client has closed or the connection failed.
+    // Reads what the socket has without waiting: 1 if bytes came, 0 if none yet, -1 once the
+    // client has closed or the connection failed.
     int fill();
+    // Bytes read and not yet taken: the start of the next request (a client that pipelines).
+    std::string_view pending() const { return std::string_view(in_).substr(in_off_); }
+    bool has_buffered_input() const { return in_off_ < in_.size(); }
+    // Sends "100 Continue" for a request that asked for it, and drops httplib's own later.
+    bool send_continue();
+    bool continue_sent() const { return continue_sent_; }
 
     // Around one request, on the thread serving it: `close_after` says the connection closes
     // after this answer.
     void begin_request(bool close_after);
-    // Sends the request's answer, or drops what httplib wrote when the handler deferred it.
-    // False when the client is gone.
-    bool end_request();
+    enum class Sent { all, partly, failed };
+    // Sends the request's answer as far as the socket takes it now, or drops what httplib
+    // wrote when the handler deferred it.
+    Sent end_request();
+    // Sends on what end_request() could not (when the socket is writable again).
+    Sent send_rest();
 
     // For the handler of the current request: its answer will come from ReplyLater::send.
     std::shared_ptr<ReplyLater> defer(const httplib::Request& req);
-    // Formats and sends a deferred answer at once or not at all (a client that does not read has its
-    // connection shut; it will resend, and submissions are idempotent), and logs the request.
-    // True when delivered.
+    // Formats and sends a deferred answer at once or not at all (a client that does not read
+    // has its connection shut; it will resend, and submissions are idempotent), and logs the
+    // request. True when delivered.
     bool send_deferred(const DeferredAnswer& answer);
     // The deferral of the current request is undone: the handler answers now after all.
     void cancel_defer() { deferred_now_ = false; }
@@ -64,18 +75,17 @@ public:
     static ConnectionStream* current();
 
 private:
-    bool send_all(const char* p, size_t n);
-
     int sock_;
     const ConnectionOptions& options_;
     std::function<void(DeferredAnswer)> answer_ready_;
-    std::string deferred_log_prefix_; // "POST /api/v1/results", empty when not logging
-    std::unique_ptr<char[]> in_; // bytes [in_off_, in_len_) are read but not yet taken
-    size_t in_off_ = 0, in_len_ = 0;
-    std::string out_;
+    std::string in_; // bytes from in_off_ on are read but not yet taken
+    size_t in_off_ = 0;
+    std::string out_; // bytes from out_off_ on are written by httplib but not yet sent
+    size_t out_off_ = 0;
     bool close_after_ = false;
     bool deferred_now_ = false;
-    bool got_eof_ = false;
+    bool continue_sent_ = false;
+    std::string deferred_log_prefix_; // "POST /api/v1/results", empty when not logging
     std::chrono::steady_clock::time_point started_;
     mutable std::string remote_ip_, local_ip_;
     mutable int remote_port_ = -1, local_port_ = -1;

@@ -43,6 +43,7 @@ HttpServer::HttpServer(App& app) : app_(app) {
     http_.options.write_timeout_s = cfg.write_timeout_s;
     http_.options.keep_alive_timeout_s = cfg.keep_alive_timeout_s;
     http_.options.keep_alive_max = static_cast<size_t>(cfg.keep_alive_max);
+    http_.options.max_body = std::max(cfg.upload_limit, cfg.json_limit);
     if (!cfg.quiet) http_.options.log = [this](const std::string& line) { app_.log(line); };
 
     // Fill in a JSON body for errors httplib raises itself (404 route, 413 body, 400 parse).

@@ -16,6 +16,8 @@ struct ConnectionOptions {
     time_t write_timeout_s = 5;
     time_t keep_alive_timeout_s = 5;
     size_t keep_alive_max = 100;
+    size_t max_head = 64 * 1024; // a request head longer than this is handed to httplib to reject
+    size_t max_body = 8 << 20;   // likewise a longer body (httplib's payload limit)
     // One line per request; empty: no request log.
     std::function<void(const std::string&)> log;
 };

@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -34,7 +35,10 @@ void log_line(const std::string& msg) {
 
 } // namespace
 
-int run_serve(const ServeConfig& cfg, std::ostream& out) {
+int run_serve(const ServeConfig& given, std::ostream& out) {
+    ServeConfig cfg = given;
+    if (cfg.threads <= 0) cfg.threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 2);
+
     // Block the stop signals before any thread starts, so every thread inherits the mask
     // and only the signal thread below receives them (via sigwait).
     sigset_t stop_signals;

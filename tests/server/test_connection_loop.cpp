@@ -277,3 +277,75 @@ SCENARIO("a stop does not wait for idle kept-alive connections to time out") {
         }
     }
 }
+
+SCENARIO("clients that send half a request do not hold up anyone else") {
+    GIVEN("a server with a single worker and five clients that stopped half-way through a request") {
+        TempDir dir;
+        ServerProcess server(dir.path() + "/ff.db", {"--quiet", "--threads", "1"});
+        std::vector<std::unique_ptr<RawConnection>> stalled;
+        for (int i = 0; i < 3; ++i) {
+            stalled.push_back(std::make_unique<RawConnection>(server.port()));
+            REQUIRE(stalled.back()->send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+        }
+        const std::string join = R"({"join_code":"ZZZZZZ","nickname":"慢慢"})";
+        stalled.push_back(std::make_unique<RawConnection>(server.port()));
+        REQUIRE(stalled.back()->send("POST /api/v1/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " +
+                                     std::to_string(join.size()) + "\r\n\r\n" + join.substr(0, 6)));
+        stalled.push_back(std::make_unique<RawConnection>(server.port()));
+        REQUIRE(stalled.back()->send("POST /api/v1/join HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n6\r\n{\"join"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(200)); // the server has read them
+
+        WHEN("another client asks for something") {
+            const auto t0 = std::chrono::steady_clock::now();
+            RawConnection other(server.port());
+            const std::string status = other.healthz();
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            THEN("it is answered without waiting for their read timeout (5 s)") {
+                CHECK(status == "HTTP/1.1 200 OK");
+                CHECK(seconds < 4.0); // a worker blocked on each half request would take 5 s here
+            }
+        }
+        WHEN("the stalled clients finish their requests") {
+            for (int i = 0; i < 3; ++i) REQUIRE(stalled[i]->send("\r\n"));
+            REQUIRE(stalled[3]->send(join.substr(6)));
+            REQUIRE(stalled[4]->send("\r\n0\r\n\r\n"));
+            THEN("each gets its answer") {
+                for (int i = 0; i < 3; ++i) CHECK(stalled[i]->answer().status_line == "HTTP/1.1 200 OK");
+                // A wrong join code (404) or a body httplib will not take chunked (400): answered.
+                CHECK(stalled[3]->answer().status_line == "HTTP/1.1 404 Not Found");
+                CHECK_FALSE(stalled[4]->answer().status_line.empty());
+            }
+        }
+    }
+}
+
+SCENARIO("a client that does not read a large answer does not hold up anyone else") {
+    GIVEN("a server with a single worker and a client that asks for a whole pack many times over and reads nothing") {
+        TempDir dir;
+        ServerProcess server(dir.path() + "/ff.db", {"--quiet", "--threads", "1"});
+        RawConnection greedy(server.port());
+        std::string requests;
+        for (int i = 0; i < 40; ++i) requests += "GET /api/v1/packs/campus-core HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        REQUIRE(greedy.send(requests));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300)); // its answers fill the socket buffers
+
+        WHEN("another client asks for something") {
+            RawConnection other(server.port());
+            const auto t0 = std::chrono::steady_clock::now();
+            const std::string status = other.healthz();
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            THEN("it is answered without waiting for the write timeout (5 s)") {
+                CHECK(status == "HTTP/1.1 200 OK");
+                CHECK(seconds < 4.0);
+            }
+            AND_THEN("the greedy client, once it reads, gets whole answers in order") {
+                for (int i = 0; i < 3; ++i) {
+                    const RawAnswer a = greedy.answer();
+                    CHECK(a.status_line == "HTTP/1.1 200 OK");
+                    CHECK(a.body.size() > 100000);
+                    CHECK(a.body.rfind("{", 0) == 0);
+                }
+            }
+        }
+    }
+}
