@@ -7,6 +7,7 @@
 
 #include "request_framing.h"
 
+#include <pthread.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -100,6 +101,12 @@ void ConnectionServer::serve(size_t workers) {
         if (!owed) break;
         connection_closed_.wait_for(lock, std::chrono::milliseconds(10));
     }
+    // Answers half-sent to slow readers (a pack download) are finished, up to the write timeout.
+    {
+        std::lock_guard lock(connections_mutex_);
+        for (const auto& [key, c] : connections_)
+            if (c->sending) c->stream.send_rest_waiting();
+    }
     close_all();
 }
 
@@ -126,6 +133,7 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
 }
 
 void ConnectionServer::work(bool sweeps) {
+    pthread_setname_np(pthread_self(), "ff-http");
     epoll_event ev{};
     for (;;) {
         const int n = ::epoll_wait(epoll_fd_, &ev, 1, sweeps ? kSweepEveryMs : -1);
@@ -149,15 +157,16 @@ void ConnectionServer::serve_ready(Connection* c) {
         if (c->close_after_sent) return close_connection(c);
     }
     for (;;) {
-        if (c->stream.fill() < 0 || stopping_) return close_connection(c);
-        switch (request_framing(c->stream.pending(), options.max_head, options.max_body)) {
-        case Framing::incomplete: // a half-sent request costs a worker nothing while it waits
+        // A client that closed its sending side may still have whole requests here to answer.
+        const bool client_done = c->stream.fill() < 0;
+        const Framing framing = request_framing(c->stream.pending(), options.max_head, options.max_body);
+        if (stopping_ || (client_done && framing != Framing::complete)) return close_connection(c);
+        if (framing == Framing::incomplete) // a half-sent request costs a worker nothing while it waits
             return park(c, EPOLLIN,
                         c->stream.has_buffered_input() ? options.read_timeout_s : options.keep_alive_timeout_s);
-        case Framing::expects_continue:
+        if (framing == Framing::expects_continue) {
             if (!c->stream.continue_sent() && !c->stream.send_continue()) return close_connection(c);
             return park(c, EPOLLIN, options.read_timeout_s);
-        case Framing::complete: break;
         }
 
         const bool close_after = c->left == 1;

@@ -105,7 +105,9 @@ int ConnectionStream::fill() {
         }
         if (n < 0 && errno == EINTR) continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return got;
-        return -1; // closed by the client, or failed
+        // Closed by the client (or failed). A request that came with the close is still
+        // answered if it is whole; the next call reports the close.
+        return got ? 1 : -1;
     }
 }
 
@@ -138,6 +140,14 @@ ConnectionStream::Sent ConnectionStream::send_rest() {
     out_off_ = 0;
     if (out_.capacity() > 4 * kReadChunk) out_.shrink_to_fit(); // after a pack download
     return Sent::all;
+}
+
+bool ConnectionStream::send_rest_waiting() {
+    for (;;) {
+        const Sent sent = send_rest();
+        if (sent != Sent::partly) return sent == Sent::all;
+        if (!wait_ready(sock_, POLLOUT, options_.write_timeout_s)) return false;
+    }
 }
 
 void ConnectionStream::get_remote_ip_and_port(std::string& ip, int& port) const {

@@ -41,7 +41,7 @@ public:
     int socket() const override { return sock_; }
 
     // Reads what the socket has without waiting: 1 if bytes came, 0 if none yet, -1 once the
-    // client has closed or the connection failed.
+    // client has closed (and nothing came before the close) or the connection failed.
     int fill();
     // Bytes read and not yet taken: the start of the next request (a client that pipelines).
     std::string_view pending() const { return std::string_view(in_).substr(in_off_); }
@@ -59,6 +59,8 @@ public:
     Sent end_request();
     // Sends on what end_request() could not (when the socket is writable again).
     Sent send_rest();
+    // The same, waiting for the socket up to the write timeout each time (at shutdown).
+    bool send_rest_waiting();
 
     // For the handler of the current request: its answer will come from ReplyLater::send.
     std::shared_ptr<ReplyLater> defer(const httplib::Request& req);

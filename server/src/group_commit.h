@@ -12,6 +12,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <pthread.h>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -85,6 +86,7 @@ private:
     };
 
     void run() {
+        pthread_setname_np(pthread_self(), "ff-commit"); // for top -H and perf
         std::vector<Entry> batch;
         std::vector<In> items;
         std::unique_lock lock(mutex_);

@@ -1,6 +1,8 @@
 // Periodic PASSIVE WAL checkpoints, and a RESTART one when the WAL has grown past its limit.
 #include "wal_checkpointer.h"
 
+#include <pthread.h>
+
 namespace ff::server {
 
 WalCheckpointer::WalCheckpointer(const std::string& path, const SqliteOptions& opts, std::chrono::milliseconds every,
@@ -22,6 +24,7 @@ int64_t WalCheckpointer::page_size() {
 }
 
 void WalCheckpointer::run() {
+    pthread_setname_np(pthread_self(), "ff-checkpoint");
     std::unique_lock lock(mutex_);
     while (!wake_.wait_for(lock, every_, [&] { return stopping_; })) {
         lock.unlock();

@@ -80,6 +80,9 @@ public:
         return a;
     }
 
+    // Says the client will send nothing more (a half-close), as `nc -N` and some scripts do.
+    void stop_sending() { ::shutdown(fd_, SHUT_WR); }
+
     // True when the server closed the connection (nothing more to read).
     bool closed_by_server() {
         char c;
@@ -345,6 +348,24 @@ SCENARIO("a client that does not read a large answer does not hold up anyone els
                     CHECK(a.body.size() > 100000);
                     CHECK(a.body.rfind("{", 0) == 0);
                 }
+            }
+        }
+    }
+}
+
+SCENARIO("a client that closes its side right after its request still gets the answer") {
+    GIVEN("a server") {
+        TempDir dir;
+        ServerProcess server(dir.path() + "/ff.db", {"--quiet"});
+        WHEN("a client sends two requests and at once says it will send nothing more") {
+            RawConnection client(server.port());
+            REQUIRE(client.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                                "GET /api/v1/packs HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+            client.stop_sending();
+            THEN("both are answered, then the server closes the connection") {
+                CHECK(client.answer().status_line == "HTTP/1.1 200 OK");
+                CHECK(client.answer().status_line == "HTTP/1.1 200 OK");
+                CHECK(client.closed_by_server());
             }
         }
     }
