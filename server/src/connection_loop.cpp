@@ -7,6 +7,8 @@
 
 #include "request_framing.h"
 
+#include <nlohmann/json.hpp>
+
 #include <pthread.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -45,6 +47,7 @@ struct ConnectionServer::Connection {
     std::atomic<int64_t> deadline{0};
     bool sending = false;          // an answer is only partly sent: waiting to be writable
     bool close_after_sent = false;
+    bool continue_sent = false;    // "100 Continue" went out for the request now arriving
     // A deferred answer: the worker and the answer's sender each count down; the last one on
     // carries on with the connection (close it, or serve or park it).
     std::atomic<int> owners{0};
@@ -101,11 +104,12 @@ void ConnectionServer::serve(size_t workers) {
         if (!owed) break;
         connection_closed_.wait_for(lock, std::chrono::milliseconds(10));
     }
-    // Answers half-sent to slow readers (a pack download) are finished, up to the write timeout.
+    // Answers half-sent to slow readers (a pack download) are finished, all within one write timeout.
     {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.write_timeout_s);
         std::lock_guard lock(connections_mutex_);
         for (const auto& [key, c] : connections_)
-            if (c->sending) c->stream.send_rest_waiting();
+            if (c->sending) c->stream.send_rest_waiting(until);
     }
     close_all();
 }
@@ -161,13 +165,21 @@ void ConnectionServer::serve_ready(Connection* c) {
         const bool client_done = c->stream.fill() < 0;
         const Framing framing = request_framing(c->stream.pending(), options.max_head, options.max_body);
         if (stopping_ || (client_done && framing != Framing::complete)) return close_connection(c);
-        if (framing == Framing::incomplete) // a half-sent request costs a worker nothing while it waits
+        switch (framing) {
+        case Framing::incomplete: // a half-sent request costs a worker nothing while it waits
             return park(c, EPOLLIN,
                         c->stream.has_buffered_input() ? options.read_timeout_s : options.keep_alive_timeout_s);
-        if (framing == Framing::expects_continue) {
-            if (!c->stream.continue_sent() && !c->stream.send_continue()) return close_connection(c);
+        case Framing::expects_continue:
+            if (!c->continue_sent && !c->stream.send_continue()) return close_connection(c);
+            c->continue_sent = true;
             return park(c, EPOLLIN, options.read_timeout_s);
+        case Framing::head_too_large: return refuse(c, 431, "请求头太长");
+        case Framing::body_too_large:
+            return refuse(c, 413, "请求内容太大（最多 " + std::to_string(options.max_body / 1024) + " KB）");
+        case Framing::invalid: return refuse(c, 400, "请求的长度信息不对（Content-Length / Transfer-Encoding）");
+        case Framing::complete: break;
         }
+        c->continue_sent = false;
 
         const bool close_after = c->left == 1;
         bool client_closes = false;
@@ -177,7 +189,9 @@ void ConnectionServer::serve_ready(Connection* c) {
         const bool deferred = c->stream.deferred();
         const auto sent = c->stream.end_request();
         --c->left;
-        const bool last = !ok || client_closes || c->left == 0 || sent == ConnectionStream::Sent::failed;
+        // After running dry the rest of that request may still come: it must not pass for the next.
+        const bool last = !ok || client_closes || c->left == 0 || c->stream.ran_dry() ||
+                          sent == ConnectionStream::Sent::failed;
         if (deferred) {
             // The answer is owed by another thread: whichever of us is done last carries on.
             c->close_after_answer = last;
@@ -196,6 +210,22 @@ void ConnectionServer::serve_ready(Connection* c) {
         // epoll set rather than try to read. Bytes already here are a pipelined request.
         if (!c->stream.has_buffered_input()) return park(c, EPOLLIN, options.keep_alive_timeout_s);
     }
+}
+
+// A request we will not hand to httplib: answered here, in the server's JSON error format, and
+// the connection closed (what follows on it cannot be framed).
+void ConnectionServer::refuse(Connection* c, int status, const std::string& message) {
+    try {
+        httplib::Response res;
+        res.status = status;
+        res.set_content(nlohmann::json{{"error", message}}.dump(), "application/json; charset=utf-8");
+        const std::string bytes = format_response(res, true, options);
+        [[maybe_unused]] ssize_t n = ::send(c->sock, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (options.log) options.log("(request not read) " + std::to_string(status));
+    } catch (...) {
+        // Out of memory: the close alone says it.
+    }
+    close_connection(c);
 }
 
 bool ConnectionServer::handed_over(Connection* c) { return c->owners.fetch_sub(1, std::memory_order_acq_rel) == 1; }
@@ -239,7 +269,9 @@ void ConnectionServer::deliver(Connection* c) {
 void ConnectionServer::park(Connection* c, uint32_t events, time_t timeout_s) {
     c->deadline = now_ms() + static_cast<int64_t>(timeout_s > 0 ? timeout_s : 0) * 1000;
     epoll_event ev{};
-    ev.events = events | EPOLLRDHUP | EPOLLONESHOT;
+    // Waiting to write, a client that closed its sending side would report "hang-up" again and
+    // again (errors and full hang-ups still come).
+    ev.events = events | ((events & EPOLLIN) ? uint32_t{EPOLLRDHUP} : 0u) | uint32_t{EPOLLONESHOT};
     ev.data.ptr = c;
     if (::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, c->sock, &ev) == 0) return;
     if (errno == ENOENT && ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, c->sock, &ev) == 0) return;
@@ -255,8 +287,9 @@ void ConnectionServer::close_connection(Connection* c) {
         gone = std::move(it->second);
         connections_.erase(it);
     }
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, c->sock, nullptr);
     ::shutdown(c->sock, SHUT_RDWR);
-    ::close(c->sock); // also takes it out of the epoll set
+    ::close(c->sock);
     connection_closed_.notify_all();
 }
 

@@ -71,11 +71,13 @@ bool ConnectionStream::is_readable() const {
 bool ConnectionStream::is_writable() const { return true; } // written bytes are only collected
 
 ssize_t ConnectionStream::read(char* ptr, size_t size) {
-    // The worker loop hands httplib whole requests, so this waits only if httplib reads past
-    // one (it does not) or another caller uses the stream.
-    for (int got; !has_buffered_input() && (got = fill()) != 1;) {
-        if (got < 0) return -1;
-        if (!wait_ready(sock_, POLLIN, options_.read_timeout_s)) return -1;
+    // Never waits for the client: a worker would be stuck with it. The worker loop hands
+    // httplib only whole requests, so running dry means httplib wanted more than the framing
+    // said there is (a POST without a length reads to the end): it gets "end of stream",
+    // and the connection closes after this answer.
+    if (!has_buffered_input() && fill() != 1) {
+        ran_dry_ = true;
+        return 0;
     }
     const size_t n = std::min(size, in_.size() - in_off_);
     std::memcpy(ptr, in_.data() + in_off_, n);
@@ -84,6 +86,7 @@ ssize_t ConnectionStream::read(char* ptr, size_t size) {
 }
 
 int ConnectionStream::fill() {
+    if (in_.size() - in_off_ > options_.max_head + options_.max_body) return 0; // enough for any request
     if (in_off_ == in_.size()) {
         in_.clear();
         in_off_ = 0;
@@ -113,17 +116,15 @@ int ConnectionStream::fill() {
 
 bool ConnectionStream::send_continue() {
     static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-    continue_sent_ = true;
     return ::send(sock_, kContinue.data(), kContinue.size(), MSG_NOSIGNAL | MSG_DONTWAIT) ==
            static_cast<ssize_t>(kContinue.size());
 }
 
 ssize_t ConnectionStream::write(const char* ptr, size_t size) {
     if (deferred_now_) return static_cast<ssize_t>(size); // httplib's placeholder: never sent
-    if (continue_sent_ && std::string_view(ptr, size).rfind("HTTP/1.1 100 ", 0) == 0) {
-        continue_sent_ = false; // the client had ours already
-        return static_cast<ssize_t>(size);
-    }
+    // httplib's own "100 Continue" comes when the whole body is here already: too late to be
+    // of use, and for a deferred answer it could even go out after the answer.
+    if (std::string_view(ptr, size).rfind("HTTP/1.1 100 ", 0) == 0) return static_cast<ssize_t>(size);
     out_.append(ptr, size);
     return static_cast<ssize_t>(size);
 }
@@ -142,11 +143,13 @@ ConnectionStream::Sent ConnectionStream::send_rest() {
     return Sent::all;
 }
 
-bool ConnectionStream::send_rest_waiting() {
+bool ConnectionStream::send_rest_waiting(std::chrono::steady_clock::time_point until) {
     for (;;) {
         const Sent sent = send_rest();
         if (sent != Sent::partly) return sent == Sent::all;
-        if (!wait_ready(sock_, POLLOUT, options_.write_timeout_s)) return false;
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+        pollfd p{sock_, POLLOUT, 0};
+        if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
     }
 }
 
@@ -164,6 +167,7 @@ void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
 
 void ConnectionStream::begin_request(bool close_after) {
     close_after_ = close_after;
+    ran_dry_ = false;
     deferred_now_ = false;
     started_ = std::chrono::steady_clock::now();
     this_thread_connection = this;
@@ -171,7 +175,7 @@ void ConnectionStream::begin_request(bool close_after) {
 
 ConnectionStream::Sent ConnectionStream::end_request() {
     this_thread_connection = nullptr;
-    continue_sent_ = false;
+    if (deferred_now_) return Sent::all; // its answer comes from ReplyLater
     return send_rest();
 }
 

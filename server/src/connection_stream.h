@@ -48,7 +48,8 @@ public:
     bool has_buffered_input() const { return in_off_ < in_.size(); }
     // Sends "100 Continue" for a request that asked for it, and drops httplib's own later.
     bool send_continue();
-    bool continue_sent() const { return continue_sent_; }
+    // httplib read past the end of what was here during the last request (see read()).
+    bool ran_dry() const { return ran_dry_; }
 
     // Around one request, on the thread serving it: `close_after` says the connection closes
     // after this answer.
@@ -59,8 +60,8 @@ public:
     Sent end_request();
     // Sends on what end_request() could not (when the socket is writable again).
     Sent send_rest();
-    // The same, waiting for the socket up to the write timeout each time (at shutdown).
-    bool send_rest_waiting();
+    // The same, waiting for the socket until `until` at most (at shutdown).
+    bool send_rest_waiting(std::chrono::steady_clock::time_point until);
 
     // For the handler of the current request: its answer will come from ReplyLater::send.
     std::shared_ptr<ReplyLater> defer(const httplib::Request& req);
@@ -86,7 +87,7 @@ private:
     size_t out_off_ = 0;
     bool close_after_ = false;
     bool deferred_now_ = false;
-    bool continue_sent_ = false;
+    bool ran_dry_ = false;
     std::string deferred_log_prefix_; // "POST /api/v1/results", empty when not logging
     std::chrono::steady_clock::time_point started_;
     mutable std::string remote_ip_, local_ip_;

@@ -45,6 +45,7 @@ private:
     bool process_and_close_socket(socket_t sock) override; // on accept: joins the epoll set
     void work(bool sweeps);
     void serve_ready(Connection* c);
+    void refuse(Connection* c, int status, const std::string& message);
     void park(Connection* c, uint32_t events, time_t timeout_s);
     void close_connection(Connection* c);
     void answer_ready(Connection* c, DeferredAnswer answer); // on the thread that made it

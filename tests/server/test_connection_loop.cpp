@@ -8,6 +8,8 @@
 #include <chrono>
 #include <dirent.h>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
@@ -366,6 +368,85 @@ SCENARIO("a client that closes its side right after its request still gets the a
                 CHECK(client.answer().status_line == "HTTP/1.1 200 OK");
                 CHECK(client.answer().status_line == "HTTP/1.1 200 OK");
                 CHECK(client.closed_by_server());
+            }
+        }
+    }
+}
+
+SCENARIO("requests whose length is too large or untrustworthy are refused without holding a worker") {
+    GIVEN("a server with a single worker") {
+        TempDir dir;
+        ServerProcess server(dir.path() + "/ff.db", {"--quiet", "--threads", "1"});
+        WHEN("a client announces a body of 100 MB and sends none of it") {
+            RawConnection big(server.port());
+            REQUIRE(big.send("POST /api/v1/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000000\r\n\r\n"));
+            THEN("it is told 413 at once and the connection closes, and others are served") {
+                const RawAnswer a = big.answer();
+                CHECK(a.status_line == "HTTP/1.1 413 Payload Too Large");
+                CHECK(a.body.find("请求内容太大") != std::string::npos);
+                CHECK(big.closed_by_server());
+                RawConnection other(server.port());
+                CHECK(other.healthz() == "HTTP/1.1 200 OK");
+            }
+        }
+        WHEN("a client sends a transfer coding httplib would not de-chunk") {
+            RawConnection odd(server.port());
+            REQUIRE(odd.send("POST /api/v1/join HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"));
+            THEN("it is told 400 and the connection closes") {
+                CHECK(odd.answer().status_line == "HTTP/1.1 400 Bad Request");
+                CHECK(odd.closed_by_server());
+            }
+        }
+        WHEN("a client sends a DELETE without any length, as curl -X DELETE does") {
+            RawConnection client(server.port());
+            REQUIRE(client.send("DELETE /api/v1/classes/1/students/2 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+            THEN("it is answered (here: not signed in) without waiting for a body") {
+                CHECK(client.answer().status_line == "HTTP/1.1 401 Unauthorized");
+            }
+        }
+    }
+}
+
+namespace {
+
+// User plus system CPU time of `pid` so far, in clock ticks.
+long cpu_ticks(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    std::istringstream fields(text.substr(text.rfind(')') + 2));
+    std::string field;
+    long utime = 0, stime = 0;
+    for (int i = 3; fields >> field; ++i) {
+        if (i == 14) utime = std::stol(field);
+        if (i == 15) {
+            stime = std::stol(field);
+            break;
+        }
+    }
+    return utime + stime;
+}
+
+} // namespace
+
+SCENARIO("a client that closes its side and never reads its large answers costs nothing while it waits") {
+    GIVEN("a server with a single worker and such a client") {
+        TempDir dir;
+        ServerProcess server(dir.path() + "/ff.db", {"--quiet", "--threads", "1"});
+        RawConnection greedy(server.port());
+        std::string requests;
+        for (int i = 0; i < 40; ++i) requests += "GET /api/v1/packs/campus-core HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        REQUIRE(greedy.send(requests));
+        greedy.stop_sending();
+        std::this_thread::sleep_for(std::chrono::milliseconds(300)); // its answers fill the socket buffers
+
+        WHEN("a second passes") {
+            const long before = cpu_ticks(server.pid());
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            const long used = cpu_ticks(server.pid()) - before;
+            THEN("the server hardly used the CPU (a worker woken again and again would use all of it)") {
+                CHECK(used < 30); // ticks of 10 ms: under 0.3 s of the second
+                RawConnection other(server.port());
+                CHECK(other.healthz() == "HTTP/1.1 200 OK");
             }
         }
     }

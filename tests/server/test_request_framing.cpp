@@ -36,17 +36,26 @@ SCENARIO("a request with Content-Length waits for its whole body") {
     }
 }
 
-SCENARIO("requests httplib must reject are handed over at once") {
-    GIVEN("a body over the limit: httplib answers 413 without reading it") {
-        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: 4097\r\n\r\n") == Framing::complete);
-        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n") == Framing::complete);
+SCENARIO("requests whose length cannot be trusted or is too large are refused, not read") {
+    GIVEN("a body over the limit (413)") {
+        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: 4097\r\n\r\n") == Framing::body_too_large);
+        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n") == Framing::body_too_large);
     }
-    GIVEN("a length that is not a number") {
-        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: 1e3\r\n\r\n") == Framing::complete);
-        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: -5\r\n\r\n") == Framing::complete);
+    GIVEN("a head that never ends (431)") {
+        CHECK(framing("GET / HTTP/1.1\r\nX: " + std::string(kHead, 'a')) == Framing::head_too_large);
     }
-    GIVEN("a head that never ends") {
-        CHECK(framing("GET / HTTP/1.1\r\nX: " + std::string(kHead, 'a')) == Framing::complete);
+    GIVEN("lengths httplib would read differently from us (400)") {
+        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: 1e3\r\n\r\n") == Framing::invalid);
+        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: -5\r\n\r\n") == Framing::invalid);
+        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: %31%30\r\n\r\n") == Framing::invalid);
+        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd") == Framing::invalid);
+        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n") == Framing::invalid);
+        CHECK(framing("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n") == Framing::invalid);
+        CHECK(framing("POST / HTTP/1.1\r\nX: 1\nContent-Length: 3\r\n\r\n") == Framing::invalid);
+    }
+    AND_THEN("the same length twice is fine, as is no length at all (no body)") {
+        CHECK(framing("POST / HTTP/1.1\r\nContent-Length: 3\r\ncontent-length: 3\r\n\r\nabc") == Framing::complete);
+        CHECK(framing("DELETE /x HTTP/1.1\r\nHost: y\r\n\r\n") == Framing::complete);
     }
 }
 
@@ -59,7 +68,7 @@ SCENARIO("a client that expects 100 Continue is told to go on") {
 }
 
 SCENARIO("a chunked body is complete after its last chunk and trailers") {
-    const std::string head = "POST / HTTP/1.1\r\nTransfer-Encoding: gzip, Chunked\r\n\r\n";
+    const std::string head = "POST / HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n";
     CHECK(framing(head) == Framing::incomplete);
     CHECK(framing(head + "5\r\nhel") == Framing::incomplete);
     CHECK(framing(head + "5\r\nhello\r\n") == Framing::incomplete);
@@ -67,9 +76,12 @@ SCENARIO("a chunked body is complete after its last chunk and trailers") {
     CHECK(framing(head + "5\r\nhello\r\nA;ext=1\r\n0123456789\r\n0\r\n\r\n") == Framing::complete);
     CHECK(framing(head + "0\r\nX-Trailer: 1\r\n") == Framing::incomplete);
     CHECK(framing(head + "0\r\nX-Trailer: 1\r\n\r\n") == Framing::complete);
-    AND_THEN("chunks adding up past the limit, or a size that is not hex, go to httplib at once") {
-        CHECK(framing(head + "1001\r\n") == Framing::complete);
-        CHECK(framing(head + "800\r\n" + std::string(0x800, 'a') + "\r\n801\r\n") == Framing::complete);
-        CHECK(framing(head + "zz\r\n") == Framing::complete);
+    AND_THEN("chunks adding up past the limit are too large; sizes that are not hex, or data that overruns its size, are refused") {
+        CHECK(framing(head + "1001\r\n") == Framing::body_too_large);
+        CHECK(framing(head + "800\r\n" + std::string(0x800, 'a') + "\r\n801\r\n") == Framing::body_too_large);
+        CHECK(framing(head + "zz\r\n") == Framing::invalid);
+        CHECK(framing(head + " 5\r\nhello\r\n") == Framing::invalid);
+        CHECK(framing(head + "5\r\nhello!\r\n") == Framing::invalid);
+        CHECK(framing(head + std::string(2000, '0')) == Framing::invalid);
     }
 }
