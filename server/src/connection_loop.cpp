@@ -48,6 +48,7 @@ struct ConnectionServer::Connection {
     bool sending = false;          // an answer is only partly sent: waiting to be writable
     bool close_after_sent = false;
     bool continue_sent = false;    // "100 Continue" went out for the request now arriving
+    int64_t drain_until = 0;       // refused: what the client still sends is dropped until then
     // A deferred answer: the worker and the answer's sender each count down; the last one on
     // carries on with the connection (close it, or serve or park it).
     std::atomic<int> owners{0};
@@ -153,6 +154,10 @@ void ConnectionServer::work(bool sweeps) {
 
 void ConnectionServer::serve_ready(Connection* c) {
     c->deadline = 0;
+    if (c->drain_until) {
+        if (!c->stream.discard_input() || now_ms() >= c->drain_until) return close_connection(c);
+        return arm(c, EPOLLIN, c->drain_until);
+    }
     if (c->sending) { // an answer the socket could not take at once
         const auto sent = c->stream.send_rest();
         if (sent == ConnectionStream::Sent::failed) return close_connection(c);
@@ -213,7 +218,10 @@ void ConnectionServer::serve_ready(Connection* c) {
 }
 
 // A request we will not hand to httplib: answered here, in the server's JSON error format, and
-// the connection closed (what follows on it cannot be framed).
+// the connection closed, since what follows on it cannot be framed. Closed gently: what the
+// client is still sending (the rest of a too large upload) is read and dropped for up to the
+// read timeout, because closing with unread bytes resets the connection, and a reset can
+// destroy the answer before the client has read it.
 void ConnectionServer::refuse(Connection* c, int status, const std::string& message) {
     try {
         httplib::Response res;
@@ -225,7 +233,10 @@ void ConnectionServer::refuse(Connection* c, int status, const std::string& mess
     } catch (...) {
         // Out of memory: the close alone says it.
     }
-    close_connection(c);
+    ::shutdown(c->sock, SHUT_WR);
+    c->drain_until = now_ms() + static_cast<int64_t>(options.read_timeout_s > 0 ? options.read_timeout_s : 1) * 1000;
+    if (!c->stream.discard_input()) return close_connection(c);
+    arm(c, EPOLLIN, c->drain_until);
 }
 
 bool ConnectionServer::handed_over(Connection* c) { return c->owners.fetch_sub(1, std::memory_order_acq_rel) == 1; }
@@ -267,7 +278,11 @@ void ConnectionServer::deliver(Connection* c) {
 }
 
 void ConnectionServer::park(Connection* c, uint32_t events, time_t timeout_s) {
-    c->deadline = now_ms() + static_cast<int64_t>(timeout_s > 0 ? timeout_s : 0) * 1000;
+    arm(c, events, now_ms() + static_cast<int64_t>(timeout_s > 0 ? timeout_s : 0) * 1000);
+}
+
+void ConnectionServer::arm(Connection* c, uint32_t events, int64_t deadline_ms) {
+    c->deadline = deadline_ms;
     epoll_event ev{};
     // Waiting to write, a client that closed its sending side would report "hang-up" again and
     // again (errors and full hang-ups still come).

@@ -114,6 +114,18 @@ int ConnectionStream::fill() {
     }
 }
 
+bool ConnectionStream::discard_input() {
+    in_.clear();
+    in_off_ = 0;
+    char scratch[16 * 1024];
+    for (;;) {
+        const ssize_t n = ::recv(sock_, scratch, sizeof scratch, MSG_DONTWAIT);
+        if (n > 0) continue;
+        if (n < 0 && errno == EINTR) continue;
+        return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+    }
+}
+
 bool ConnectionStream::send_continue() {
     static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
     return ::send(sock_, kContinue.data(), kContinue.size(), MSG_NOSIGNAL | MSG_DONTWAIT) ==

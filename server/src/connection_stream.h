@@ -46,6 +46,8 @@ public:
     // Bytes read and not yet taken: the start of the next request (a client that pipelines).
     std::string_view pending() const { return std::string_view(in_).substr(in_off_); }
     bool has_buffered_input() const { return in_off_ < in_.size(); }
+    // Reads and drops whatever the socket has; false once the client has closed (or failed).
+    bool discard_input();
     // Sends "100 Continue" for a request that asked for it, and drops httplib's own later.
     bool send_continue();
     // httplib read past the end of what was here during the last request (see read()).

@@ -46,7 +46,9 @@ private:
     void work(bool sweeps);
     void serve_ready(Connection* c);
     void refuse(Connection* c, int status, const std::string& message);
+    // Back into the epoll set until `events` or the deadline (then the sweep shuts it).
     void park(Connection* c, uint32_t events, time_t timeout_s);
+    void arm(Connection* c, uint32_t events, int64_t deadline_ms);
     void close_connection(Connection* c);
     void answer_ready(Connection* c, DeferredAnswer answer); // on the thread that made it
     Connection* take_answer();
