@@ -89,12 +89,20 @@ bool ConnectionServer::widen_backlog(int backlog) {
 
 void ConnectionServer::serve(size_t workers) {
     std::vector<std::thread> threads;
-    for (size_t i = 0; i < workers; ++i) threads.emplace_back([this, i] { work(i == 0); });
-    listen_after_bind();
-    stopping_ = true;
-    const uint64_t one = 1;
-    [[maybe_unused]] ssize_t n = ::write(stop_fd_, &one, sizeof one);
-    for (auto& t : threads) t.join();
+    auto stop_workers = [&] {
+        stopping_ = true;
+        const uint64_t one = 1;
+        [[maybe_unused]] ssize_t n = ::write(stop_fd_, &one, sizeof one);
+        for (auto& t : threads) t.join();
+    };
+    try {
+        for (size_t i = 0; i < workers; ++i) threads.emplace_back([this, i] { work(i == 0); });
+        listen_after_bind();
+    } catch (...) {
+        stop_workers(); // a std::thread destroyed unjoined would end the process
+        throw;
+    }
+    stop_workers();
     // Answers still owed come from the committer, which outlives the server; they are sent
     // from here now.
     for (;;) {
