@@ -61,8 +61,14 @@ constexpr int64_t kIntMax = 2147483647;
 void append_json_string(std::string& out, const std::string& s) {
     if (!utf8_valid(s)) throw std::invalid_argument("result JSON: text is not valid UTF-8");
     out += '"';
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Runs of characters that need no escape (nearly all of them) are copied in one append:
+    // one character at a time was a sixth of a submission's record building.
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s, run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -71,17 +77,15 @@ void append_json_string(std::string& out, const std::string& s) {
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                static constexpr char kHex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += kHex[c >> 4];
-                out += kHex[c & 0xf];
-            } else {
-                out += ch;
-            }
+        default: {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xf];
+        }
         }
     }
+    out.append(s, run, s.size() - run);
     out += '"';
 }
 
