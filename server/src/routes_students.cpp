@@ -5,6 +5,7 @@
 #include "connection_stream.h"
 #include "http_util.h"
 #include "leaderboard.h"
+#include "submission_body.h"
 #include "routes.h"
 #include "text_checks.h"
 #include "tokens.h"
@@ -13,32 +14,6 @@
 
 namespace ff::server {
 namespace {
-
-constexpr size_t kMaxChoices = 200;
-
-// Client ids are UUIDs in practice; accept any short id of safe characters.
-std::string result_id_field(const nlohmann::json& body) {
-    std::string id = string_field(body, "id", 80);
-    for (char c : id)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':'))
-            throw HttpError(400, "字段 id 只能由字母、数字和 - _ . : 组成（应当是一个 UUID）");
-    return id;
-}
-
-std::vector<int> choices_field(const nlohmann::json& body) {
-    auto it = body.find("choices");
-    if (it == body.end()) throw HttpError(400, "缺少字段 choices");
-    if (!it->is_array()) throw HttpError(400, "字段 choices 应当是整数数组，例如 [1,2,1]");
-    if (it->size() > kMaxChoices) throw HttpError(400, "字段 choices 太长");
-    std::vector<int> out;
-    for (const auto& c : *it) {
-        if (!c.is_number_integer()) throw HttpError(400, "字段 choices 应当是整数数组，例如 [1,2,1]");
-        auto v = c.get<int64_t>();
-        if (v < 1 || v > 99) throw HttpError(422, "选项编号 " + std::to_string(v) + " 不存在（编号从 1 开始）");
-        out.push_back(static_cast<int>(v));
-    }
-    return out;
-}
 
 // The answer to a submission once the store has it: the record (201 new, 200 known) or why not.
 void answer_submission(App& app, httplib::Response& res, SubmitOutcome* out, std::exception_ptr error) {
@@ -60,13 +35,12 @@ void add_student_routes(httplib::Server& http, App& app) {
     // Submissions first: httplib matches a method's routes in the order they were added.
     http.Post("/api/v1/results", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
                   Principal who = require_role(app, req, {Role::student});
-                  auto body = parse_json_body(req, app.config.json_limit);
-                  std::string uuid = result_id_field(body);
-                  std::string pack_id = string_field(body, "pack_id", 80);
-                  std::string pack_hash = string_field(body, "pack_hash", 128);
-                  std::string scenario_id = string_field(body, "scenario_id", 120);
-                  std::vector<int> choices = choices_field(body);
-                  // Any "score", "ending" etc. the client sent is ignored: the server replays.
+                  SubmissionBody body = parse_submission(req.body, app.config.json_limit);
+                  std::string& uuid = body.id;
+                  const std::string& pack_id = body.pack_id;
+                  const std::string& pack_hash = body.pack_hash;
+                  std::string& scenario_id = body.scenario_id;
+                  const std::vector<int>& choices = body.choices;
 
                   // A resent uuid is replayed again (cheap) and then found by the store, which
                   // answers with the record it already has: one lookup fewer on the common path.
