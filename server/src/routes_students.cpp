@@ -5,8 +5,8 @@
 #include "connection_stream.h"
 #include "http_util.h"
 #include "leaderboard.h"
-#include "submission_body.h"
 #include "routes.h"
+#include "submission_body.h"
 #include "text_checks.h"
 #include "tokens.h"
 
