@@ -46,13 +46,14 @@ struct ConnectionServer::Connection {
     // While it waits in the epoll set: when it is given up (ms), else 0.
     std::atomic<int64_t> deadline{0};
     bool sending = false;          // an answer is only partly sent: waiting to be writable
-    bool close_after_sent = false;
     bool continue_sent = false;    // "100 Continue" went out for the request now arriving
     int64_t drain_until = 0;       // refused: what the client still sends is dropped until then
     // A deferred answer: the worker and the answer's sender each count down; the last one on
     // carries on with the connection (close it, or serve or park it).
     std::atomic<int> owners{0};
-    bool close_after_answer = false; // the worker's verdict, written before its count-down
+    // Close once the answer now under way (deferred, or partly sent) has gone out. For a deferred
+    // answer it is the worker's verdict, written before its count-down.
+    bool close_after_answer = false;
     bool delivered = true;           // the sender's, likewise
     DeferredAnswer answer;           // made by the committer, sent by a worker
     Connection* next_answer = nullptr;
@@ -171,7 +172,7 @@ void ConnectionServer::serve_ready(Connection* c) {
         if (sent == ConnectionStream::Sent::failed) return close_connection(c);
         if (sent == ConnectionStream::Sent::partly) return park(c, EPOLLOUT, options.write_timeout_s);
         c->sending = false;
-        if (c->close_after_sent) return close_connection(c);
+        if (c->close_after_answer) return close_connection(c);
     }
     for (;;) {
         // A client that closed its sending side may still have whole requests here to answer.
@@ -214,7 +215,7 @@ void ConnectionServer::serve_ready(Connection* c) {
             c->owners.store(0, std::memory_order_relaxed);
             if (sent == ConnectionStream::Sent::partly) {
                 c->sending = true;
-                c->close_after_sent = last;
+                c->close_after_answer = last;
                 return park(c, EPOLLOUT, options.write_timeout_s);
             }
             if (last) return close_connection(c);

@@ -1,7 +1,8 @@
 // Deferred answers: formatting a response the way cpp-httplib does, and handing it to the worker that sends it.
 #include "reply_later.h"
 
-#include <cctype>
+#include "header_name.h"
+
 #include <cstdio>
 
 namespace ff::server {
@@ -25,13 +26,6 @@ const char* reason_phrase(int status) {
     }
 }
 
-bool same_name(const std::string& a, const char* b) {
-    size_t i = 0;
-    for (; i < a.size() && b[i]; ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return i == a.size() && !b[i];
-}
-
 } // namespace
 
 std::string format_response(const httplib::Response& res, bool close_after, const ConnectionOptions& options) {
@@ -41,8 +35,8 @@ std::string format_response(const httplib::Response& res, bool close_after, cons
     out.append("\r\n");
     bool has_type = false;
     for (const auto& [name, value] : res.headers) {
-        if (same_name(name, "Content-Length")) continue; // ours below is right
-        if (same_name(name, "Content-Type")) has_type = true;
+        if (same_header_name(name, "Content-Length")) continue; // ours below is right
+        if (same_header_name(name, "Content-Type")) has_type = true;
         out.append(name).append(": ").append(value).append("\r\n");
     }
     if (!has_type && !res.body.empty()) out.append("Content-Type: text/plain\r\n");

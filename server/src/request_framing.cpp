@@ -1,17 +1,12 @@
 // Request framing by Content-Length or chunked transfer coding (RFC 9112 section 6).
 #include "request_framing.h"
 
+#include "header_name.h"
+
 #include <cctype>
 
 namespace ff::server {
 namespace {
-
-bool same_name(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return true;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -93,16 +88,16 @@ Framing request_framing(std::string_view bytes, std::size_t max_head, std::size_
         const std::size_t colon = line.find(':');
         if (colon == std::string_view::npos) continue;
         const std::string_view name = line.substr(0, colon), value = trim(line.substr(colon + 1));
-        if (same_name(name, "Content-Length")) {
+        if (same_header_name(name, "Content-Length")) {
             std::size_t n = 0;
             if (!parse_length(value, max_body, n) || (lengths > 0 && n != length)) return Framing::invalid;
             length = n;
             ++lengths;
-        } else if (same_name(name, "Transfer-Encoding")) {
-            chunked = same_name(value, "chunked"); // httplib de-chunks nothing else
+        } else if (same_header_name(name, "Transfer-Encoding")) {
+            chunked = same_header_name(value, "chunked"); // httplib de-chunks nothing else
             if (!chunked || ++encodings > 1) return Framing::invalid;
-        } else if (same_name(name, "Expect")) {
-            expects_continue = same_name(value, "100-continue");
+        } else if (same_header_name(name, "Expect")) {
+            expects_continue = same_header_name(value, "100-continue");
         }
     }
     if (lengths > 0 && chunked) return Framing::invalid; // which one would httplib believe?

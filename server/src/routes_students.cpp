@@ -36,32 +36,27 @@ void add_student_routes(httplib::Server& http, App& app) {
     http.Post("/api/v1/results", guarded(app, [&app](const httplib::Request& req, httplib::Response& res) {
                   Principal who = require_role(app, req, {Role::student});
                   SubmissionBody body = parse_submission(req.body, app.config.json_limit);
-                  std::string& uuid = body.id;
-                  const std::string& pack_id = body.pack_id;
-                  const std::string& pack_hash = body.pack_hash;
-                  std::string& scenario_id = body.scenario_id;
-                  const std::vector<int>& choices = body.choices;
 
                   // A resent uuid is replayed again (cheap) and then found by the store, which
                   // answers with the record it already has: one lookup fewer on the common path.
-                  auto pack = app.packs.by_hash(pack_hash);
-                  if (!pack || pack->id != pack_id)
-                      throw HttpError(404, "服务器上没有这个题包版本（" + pack_id + " " + pack_hash.substr(0, 12) + "）");
-                  const Scenario* scenario = pack->find_scenario(scenario_id);
-                  if (!scenario) throw HttpError(404, "题包 " + pack_id + " 里没有剧本 " + scenario_id);
-                  MakeResult made = make_result(*pack, scenario_id, choices);
+                  auto pack = app.packs.by_hash(body.pack_hash);
+                  if (!pack || pack->id != body.pack_id)
+                      throw HttpError(404, "服务器上没有这个题包版本（" + body.pack_id + " " + body.pack_hash.substr(0, 12) + "）");
+                  const Scenario* scenario = pack->find_scenario(body.scenario_id);
+                  if (!scenario) throw HttpError(404, "题包 " + body.pack_id + " 里没有剧本 " + body.scenario_id);
+                  MakeResult made = make_result(*pack, body.scenario_id, body.choices);
                   if (!made.record) throw HttpError(422, "这条选择路径不可能出现：" + made.error);
-                  made.record->id = uuid;
+                  made.record->id = body.id;
 
                   StoredResult r;
                   r.record_json = to_compact_json(*made.record); // first: the fields below move out
-                  r.uuid = std::move(uuid);
+                  r.uuid = std::move(body.id);
                   r.student_id = who.id;
                   r.class_id = who.class_id.value_or(0);
                   r.pack_id = pack->id;
                   r.pack_version = pack->version;
                   r.pack_hash = pack->hash;
-                  r.scenario_id = std::move(scenario_id);
+                  r.scenario_id = std::move(body.scenario_id);
                   r.category = std::move(made.record->category);
                   r.ending_id = std::move(made.record->ending_id);
                   r.ending_kind = to_string(made.record->ending_kind);

@@ -121,6 +121,14 @@ std::string post_result(const std::string& token, const nlohmann::json& body, co
            "Content-Length: " + std::to_string(json.size()) + "\r\n\r\n" + json;
 }
 
+// `n` pipelined requests for the whole campus-core pack (~300 KB each): more than the
+// socket buffers hold when the client does not read.
+std::string pack_downloads(int n) {
+    std::string requests;
+    for (int i = 0; i < n; ++i) requests += "GET /api/v1/packs/campus-core HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    return requests;
+}
+
 bool has_header(const RawAnswer& a, const std::string& line) {
     return (a.head + "\r\n").find("\r\n" + line + "\r\n") != std::string::npos;
 }
@@ -329,9 +337,7 @@ SCENARIO("a client that does not read a large answer does not hold up anyone els
         TempDir dir;
         ServerProcess server(dir.path() + "/ff.db", {"--quiet", "--threads", "1"});
         RawConnection greedy(server.port());
-        std::string requests;
-        for (int i = 0; i < 40; ++i) requests += "GET /api/v1/packs/campus-core HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        REQUIRE(greedy.send(requests));
+        REQUIRE(greedy.send(pack_downloads(40)));
         std::this_thread::sleep_for(std::chrono::milliseconds(300)); // its answers fill the socket buffers
 
         WHEN("another client asks for something") {
@@ -433,9 +439,7 @@ SCENARIO("a client that closes its side and never reads its large answers costs 
         TempDir dir;
         ServerProcess server(dir.path() + "/ff.db", {"--quiet", "--threads", "1"});
         RawConnection greedy(server.port());
-        std::string requests;
-        for (int i = 0; i < 40; ++i) requests += "GET /api/v1/packs/campus-core HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        REQUIRE(greedy.send(requests));
+        REQUIRE(greedy.send(pack_downloads(40)));
         greedy.stop_sending();
         // Its answers fill the socket buffers; until then (long under a sanitizer) the server works.
         for (int i = 0; i < 100; ++i) {
