@@ -1,4 +1,5 @@
-// Parsing "1,3,2" (1-based choice numbers, as typed on a command line).
+// Choice lists as text: "1,3,2" (1-based choice numbers, as typed on a command line and as
+// the server stores a result's path).
 #include "fraudfree/result.h"
 
 namespace ff {
@@ -25,6 +26,15 @@ std::optional<std::vector<int>> parse_choice_list(const std::string& s) {
         if (s[i] != ',') return std::nullopt;
         ++i;
     }
+}
+
+std::string format_choice_list(const std::vector<int>& choices) {
+    std::string out;
+    for (int c : choices) {
+        if (!out.empty()) out += ',';
+        out += std::to_string(c);
+    }
+    return out;
 }
 
 } // namespace ff

@@ -5,6 +5,7 @@
 #include "connection_stream.h"
 #include "http_util.h"
 #include "leaderboard.h"
+#include "result_record.h"
 #include "routes.h"
 #include "submission_body.h"
 #include "text_checks.h"
@@ -16,13 +17,20 @@ namespace ff::server {
 namespace {
 
 // The answer to a submission once the store has it: the record (201 new, 200 known) or why not.
-void answer_submission(App& app, httplib::Response& res, SubmitOutcome* out, std::exception_ptr error) {
+// `made_json` is the record of this request's replay: what a new result is stored as. A known
+// uuid is answered with the record of what was stored first.
+void answer_submission(App& app, httplib::Response& res, SubmitOutcome* out, std::exception_ptr error,
+                       std::string made_json) {
     if (error) return send_exception(app, res, error);
     switch (out->status) {
     case SubmitStatus::created:
+        res.status = 201;
+        res.body = std::move(made_json); // moved: set_content would copy it
+        res.set_header("Content-Type", "application/json; charset=utf-8");
+        return;
     case SubmitStatus::duplicate:
-        res.status = out->status == SubmitStatus::created ? 201 : 200;
-        res.body = std::move(out->stored.record_json); // moved: set_content would copy it
+        res.status = 200;
+        res.body = to_compact_json(stored_record(app.packs, out->stored));
         res.set_header("Content-Type", "application/json; charset=utf-8");
         return;
     case SubmitStatus::conflict: return send_error(res, 409, "这个结果 id 已被别人用过，请换一个 UUID");
@@ -48,8 +56,8 @@ void add_student_routes(httplib::Server& http, App& app) {
                   if (!made.record) throw HttpError(422, "这条选择路径不可能出现：" + made.error);
                   made.record->id = body.id;
 
+                  std::string made_json = to_compact_json(*made.record); // first: the fields below move out
                   StoredResult r;
-                  r.record_json = to_compact_json(*made.record); // first: the fields below move out
                   r.uuid = std::move(body.id);
                   r.student_id = who.id;
                   r.class_id = who.class_id.value_or(0);
@@ -61,6 +69,7 @@ void add_student_routes(httplib::Server& http, App& app) {
                   r.ending_id = std::move(made.record->ending_id);
                   r.ending_kind = to_string(made.record->ending_kind);
                   r.score = made.record->score;
+                  r.choices = std::move(body.choices);
 
                   // The answer goes out once the result is durable. Through our connection loop the
                   // worker does not wait for that: the committer sends it, and the worker is free to
@@ -68,14 +77,15 @@ void add_student_routes(httplib::Server& http, App& app) {
                   auto later = ConnectionStream::current() ? ConnectionStream::current()->defer(req) : nullptr;
                   if (!later) {
                       SubmitOutcome out = app.storage.submit_result(std::move(r));
-                      answer_submission(app, res, &out, nullptr);
+                      answer_submission(app, res, &out, nullptr, std::move(made_json));
                       return;
                   }
                   try {
-                      app.storage.submit_result_async(std::move(r), [&app, later](SubmitOutcome* out, std::exception_ptr error) {
+                      app.storage.submit_result_async(std::move(r), [&app, later, made_json = std::move(made_json)](
+                                                                        SubmitOutcome* out, std::exception_ptr error) mutable {
                           try {
                               httplib::Response answer;
-                              answer_submission(app, answer, out, error);
+                              answer_submission(app, answer, out, error, std::move(made_json));
                               later->send(std::move(answer));
                           } catch (...) {
                               later->abandon(); // the worker must not wait for ever
@@ -111,7 +121,7 @@ void add_student_routes(httplib::Server& http, App& app) {
                  bool first = true;
                  for (const auto& r : app.storage.results_of_student(who.id)) {
                      if (!first) out += ",";
-                     out += r.record_json;
+                     out += to_compact_json(stored_record(app.packs, r));
                      first = false;
                  }
                  out += "]";

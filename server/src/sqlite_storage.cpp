@@ -8,6 +8,8 @@
 #include "sqlite_schema.h"
 #include "wal_checkpointer.h"
 
+#include "fraudfree/result.h"
+
 #include <nlohmann/json.hpp>
 
 #include <ctime>
@@ -88,7 +90,7 @@ constexpr const char* kClassColumns =
 
 constexpr const char* kResultColumns =
     "SELECT uuid, student_id, class_id, pack_id, pack_version, pack_hash, scenario_id, category, "
-    "ending_id, ending_kind, score, record, received_at FROM results ";
+    "ending_id, ending_kind, score, choices, received_at FROM results ";
 
 StoredResult read_result(const Stmt& q) {
     StoredResult r;
@@ -103,7 +105,9 @@ StoredResult read_result(const Stmt& q) {
     r.ending_id = q.text(8);
     r.ending_kind = q.text(9);
     r.score = static_cast<int>(q.int64(10));
-    r.record_json = q.text(11);
+    const std::string path = q.text(11);
+    // Written by format_choice_list; a row that does not parse keeps no path rather than failing a read.
+    if (!path.empty()) r.choices = parse_choice_list(path).value_or(std::vector<int>{});
     r.received_at = q.int64(12);
     return r;
 }
@@ -372,7 +376,7 @@ private:
     std::vector<SubmitOutcome> commit_results(std::vector<StoredResult>& batch) {
         return write([&](Connection& db) {
             Stmt insert(db, "INSERT INTO results(uuid, student_id, class_id, pack_id, pack_version, pack_hash, "
-                            "scenario_id, category, ending_id, ending_kind, score, record, received_at) "
+                            "scenario_id, category, ending_id, ending_kind, score, choices, received_at) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
                             "ON CONFLICT(uuid) DO NOTHING");
             Stmt existing(db, std::string(kResultColumns) + "WHERE uuid = ?1");
@@ -383,7 +387,7 @@ private:
                 insert.reset();
                 insert.bind(1, r.uuid).bind(2, r.student_id).bind(3, r.class_id).bind(4, r.pack_id)
                     .bind(5, r.pack_version).bind(6, r.pack_hash).bind(7, r.scenario_id).bind(8, r.category)
-                    .bind(9, r.ending_id).bind(10, r.ending_kind).bind(11, r.score).bind(12, r.record_json)
+                    .bind(9, r.ending_id).bind(10, r.ending_kind).bind(11, r.score).bind(12, format_choice_list(r.choices))
                     .bind(13, now).run();
                 if (sqlite3_changes(db.get()) > 0) {
                     StoredResult s = std::move(r);

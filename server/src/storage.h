@@ -49,7 +49,8 @@ struct StudentInfo {
     int64_t joined_at = 0;
 };
 
-// One accepted result: the server's own record (re-scored) plus who sent it.
+// One accepted result: what the server's replay made of it, plus who sent it. The full record
+// (score items, flags) is not stored: replaying `choices` on the pack `pack_hash` rebuilds it.
 struct StoredResult {
     std::string uuid;           // client-made id
     int64_t student_id = 0;
@@ -62,7 +63,7 @@ struct StoredResult {
     std::string ending_id;
     std::string ending_kind;    // safe | partial | scammed
     int score = 0;
-    std::string record_json;    // core to_json of the record, with "id"
+    std::vector<int> choices;   // 1-based, the path as replayed
     int64_t received_at = 0;
 };
 

@@ -192,3 +192,11 @@ SCENARIO("parsing a choice list") {
     CHECK_FALSE(parse_choice_list("a"));
     CHECK_FALSE(parse_choice_list("99999999999999999999"));
 }
+
+SCENARIO("a choice list written as text reads back the same") {
+    CHECK(format_choice_list({1, 3, 2}) == "1,3,2");
+    CHECK(format_choice_list({12}) == "12");
+    CHECK(format_choice_list({}).empty());
+    for (const std::vector<int>& path : {std::vector<int>{1}, {2, 10, 1, 3}, {7, 7, 7, 7, 7, 7, 7, 7}})
+        CHECK(parse_choice_list(format_choice_list(path)) == path);
+}

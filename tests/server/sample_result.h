@@ -1,5 +1,5 @@
 // A stored result for storage tests: fixed pack and ending, the given uuid, student, class
-// and score, and a record holding just the uuid.
+// and score, and a two-step choice path.
 #pragma once
 
 #include "storage.h"
@@ -21,7 +21,7 @@ inline ff::server::StoredResult sample_result(const std::string& uuid, int64_t s
     r.ending_id = "end-safe";
     r.ending_kind = "safe";
     r.score = score;
-    r.record_json = R"({"id":")" + uuid + R"("})";
+    r.choices = {1, 2};
     return r;
 }
 

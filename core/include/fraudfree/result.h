@@ -53,5 +53,7 @@ ResultRecord result_from_json(const nlohmann::json& j);
 
 // Parses "1,3,2" into {1,3,2}; nullopt on anything else.
 std::optional<std::vector<int>> parse_choice_list(const std::string& s);
+// The inverse: {1,3,2} as "1,3,2" ("" for no choices).
+std::string format_choice_list(const std::vector<int>& choices);
 
 } // namespace ff

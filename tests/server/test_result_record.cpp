@@ -1,0 +1,79 @@
+// A stored result's record is rebuilt by replaying its choice path; when that cannot give the
+// stored score and ending, the stored columns are shown rather than a different score.
+#include "pack_cache.h"
+#include "result_record.h"
+#include "server_process.h"
+#include "storage.h"
+
+#include "fraudfree/loader.h"
+#include "fraudfree/runner.h"
+
+#include <catch2/catch.hpp>
+
+using namespace ff::server;
+
+namespace {
+
+StoredResult stored_from(const ff::ResultRecord& made, const std::string& uuid) {
+    StoredResult r;
+    r.uuid = uuid;
+    r.student_id = 1;
+    r.class_id = 1;
+    r.pack_id = made.pack_id;
+    r.pack_version = made.pack_version;
+    r.pack_hash = made.pack_hash;
+    r.scenario_id = made.scenario_id;
+    r.category = made.category;
+    r.ending_id = made.ending_id;
+    r.ending_kind = ff::to_string(made.ending_kind);
+    r.score = made.score;
+    r.choices = made.choices;
+    return r;
+}
+
+} // namespace
+
+SCENARIO("a stored result's record is core's replay of its choices") {
+    ff::test::TempDir dir;
+    auto storage = open_sqlite_storage(SqliteConfig{dir.path() + "/t.db"});
+    PackCache packs(*storage);
+    auto loaded = ff::load_pack_dir(std::string(FRAUDFREE_SOURCE_DIR) + "/content/campus-core");
+    REQUIRE(loaded.pack);
+    auto pack = std::make_shared<const ff::Pack>(std::move(*loaded.pack));
+    packs.remember(pack);
+
+    GIVEN("a result stored from a path on a pack the server has") {
+        const ff::Scenario& scenario = pack->scenarios.at(0);
+        auto made = ff::make_result(*pack, scenario.id, ff::all_paths(scenario).at(0));
+        REQUIRE(made.record);
+        made.record->id = "u-1";
+        StoredResult stored = stored_from(*made.record, "u-1");
+
+        THEN("the rebuilt record is the one the submission was answered with") {
+            CHECK(ff::to_compact_json(stored_record(packs, stored)) == ff::to_compact_json(*made.record));
+            CHECK_FALSE(stored_record(packs, stored).score_items.empty());
+        }
+        WHEN("the replay no longer gives the stored score (scoring changed since)") {
+            stored.score = made.record->score == 0 ? 1 : made.record->score - 1;
+            auto shown = stored_record(packs, stored);
+            THEN("the record shows the stored score and ending, without items it cannot vouch for") {
+                CHECK(shown.id == "u-1");
+                CHECK(shown.score == stored.score);
+                CHECK(shown.ending_id == stored.ending_id);
+                CHECK(shown.choices == stored.choices);
+                CHECK(shown.score_items.empty());
+                CHECK(shown.flags_caught.empty());
+            }
+        }
+        WHEN("the pack version it names is not on the server") {
+            stored.pack_hash = std::string(64, 'f');
+            auto shown = stored_record(packs, stored);
+            THEN("the record is built from the stored columns") {
+                CHECK(shown.pack_hash == stored.pack_hash);
+                CHECK(shown.score == stored.score);
+                CHECK(shown.ending_kind == made.record->ending_kind);
+                CHECK(shown.score_items.empty());
+            }
+        }
+    }
+}
