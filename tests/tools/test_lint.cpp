@@ -62,14 +62,28 @@ SCENARIO("lint exit codes") {
             CHECK(r.out == "3 packs, 4 scenarios: 1 error, 1 warning（3 个剧本包，4 个剧本：1 个错误，1 个警告）\n");
         }
     }
-    WHEN("a folder does not exist, has no pack.toml, or is a file (a glob that caught a README)") {
-        const auto r = run_tool({"lint", "no-such-pack", "missing_pack_toml", "valid/pack.toml"}, "", fixtures);
+    WHEN("a folder does not exist or has no pack.toml") {
+        const auto r = run_tool({"lint", "no-such-pack", "missing_pack_toml"}, "", fixtures);
         CHECK(r.exit_code == 1);
         CHECK(r.err.find("no-such-pack: error: “no-such-pack” 不存在") != std::string::npos);
         CHECK(r.err.find("missing_pack_toml/pack.toml: error: 缺少 pack.toml") != std::string::npos);
-        CHECK(r.err.find("valid/pack.toml: error: “valid/pack.toml” 是一个文件，不是剧本包") != std::string::npos);
         THEN("the summary counts only the folder as a pack, and every error") {
-            CHECK(r.out.rfind("1 pack, 1 scenario: 3 errors", 0) == 0);
+            CHECK(r.out.rfind("1 pack, 1 scenario: 2 errors", 0) == 0);
+        }
+    }
+    WHEN("a glob also caught a plain file next to the packs (content/* with its README)") {
+        const auto r = run_tool({"lint", "valid/pack.toml", "valid", "warn_long_message"}, "", fixtures);
+        THEN("the file is skipped with a warning and the packs pass") {
+            CHECK(r.exit_code == 0);
+            CHECK(r.err.rfind("valid/pack.toml: warning: 是一个文件，不是剧本包文件夹，已跳过\n", 0) == 0);
+            CHECK(r.out == "2 packs, 2 scenarios: 0 errors, 2 warnings（2 个剧本包，2 个剧本：0 个错误，2 个警告）\n");
+        }
+    }
+    WHEN("the only thing to check is a file") {
+        const auto r = run_tool({"lint", "valid/pack.toml"}, "", fixtures);
+        THEN("it is an error: the author meant it as a pack") {
+            CHECK(r.exit_code == 1);
+            CHECK(r.err.find("valid/pack.toml: error: “valid/pack.toml” 是一个文件，不是剧本包") != std::string::npos);
         }
     }
     WHEN("the command line is wrong") {

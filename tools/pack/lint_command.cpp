@@ -6,6 +6,7 @@
 #include "fraudfree/loader.h"
 #include "fraudfree/pack_files.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 
@@ -34,11 +35,25 @@ int lint_command(const Args& args, std::ostream& out, std::ostream& err) {
     const ParsedArgs a = parse_args(args, {}, {});
     if (a.positional.empty()) throw UsageError("lint needs at least one pack folder (请写出剧本包文件夹)");
 
+    auto is_folder = [](const std::string& p) {
+        std::error_code ec;
+        return std::filesystem::is_directory(p, ec);
+    };
+    const bool any_folder = std::any_of(a.positional.begin(), a.positional.end(), is_folder);
     int errors = 0, warnings = 0, scenarios = 0, folders = 0;
     for (const std::string& dir : a.positional) {
-        // Only folders count as packs checked: a glob like content/* also passes README.md.
         std::error_code ec;
-        if (std::filesystem::is_directory(dir, ec)) ++folders;
+        if (is_folder(dir)) {
+            ++folders;
+        } else if (any_folder && std::filesystem::is_regular_file(dir, ec)) {
+            // A glob like content/* also passes README.md: next to pack folders a plain file is
+            // skipped with a warning. On its own it stays an error (the author meant it as a pack).
+            err << format_diagnostic(Diagnostic{Severity::warning, dir, 0, 0,
+                                                "是一个文件，不是剧本包文件夹，已跳过"})
+                << '\n';
+            ++warnings;
+            continue;
+        }
         const LoadResult r = load_pack_dir(dir);
         for (const Diagnostic& d : r.diagnostics) err << format_diagnostic(d) << '\n';
         errors += count(r.diagnostics, Severity::error);
