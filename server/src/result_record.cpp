@@ -1,4 +1,4 @@
-// Rebuilding a stored result's record by replaying its choices.
+// A result as stored (path, score, ending) and as shown (core's record, rebuilt by replaying).
 #include "result_record.h"
 
 namespace ff::server {
@@ -29,6 +29,23 @@ ResultRecord stored_record(PackCache& packs, const StoredResult& r) {
         return from_columns(r);
     made.record->id = r.uuid;
     return std::move(*made.record);
+}
+
+StoredResult to_stored(ResultRecord made, int64_t student_id, int64_t class_id) {
+    StoredResult r;
+    r.uuid = std::move(made.id);
+    r.student_id = student_id;
+    r.class_id = class_id;
+    r.pack_id = std::move(made.pack_id);
+    r.pack_version = made.pack_version;
+    r.pack_hash = std::move(made.pack_hash);
+    r.scenario_id = std::move(made.scenario_id);
+    r.category = std::move(made.category);
+    r.ending_id = std::move(made.ending_id);
+    r.ending_kind = to_string(made.ending_kind);
+    r.score = made.score;
+    r.choices = std::move(made.choices);
+    return r;
 }
 
 } // namespace ff::server

@@ -7,6 +7,7 @@
 
 #include "fraudfree/result.h"
 
+#include <cstdint>
 #include <string>
 
 namespace ff::server {
@@ -16,5 +17,8 @@ namespace ff::server {
 // the stored columns alone (no score items or flags), so a read never fails and never shows a
 // score other than the one progress counts.
 ResultRecord stored_record(PackCache& packs, const StoredResult& r);
+
+// What the store keeps of core's record `made` (its id is the client's uuid) for a student.
+StoredResult to_stored(ResultRecord made, int64_t student_id, int64_t class_id);
 
 } // namespace ff::server

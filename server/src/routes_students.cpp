@@ -46,7 +46,7 @@ void add_student_routes(httplib::Server& http, App& app) {
                   SubmissionBody body = parse_submission(req.body, app.config.json_limit);
 
                   // A resent uuid is replayed again (cheap) and then found by the store, which
-                  // answers with the record it already has: one lookup fewer on the common path.
+                  // answers with what it stored first: one lookup fewer on the common path.
                   auto pack = app.packs.by_hash(body.pack_hash);
                   if (!pack || pack->id != body.pack_id)
                       throw HttpError(404, "服务器上没有这个题包版本（" + body.pack_id + " " + body.pack_hash.substr(0, 12) + "）");
@@ -54,22 +54,10 @@ void add_student_routes(httplib::Server& http, App& app) {
                   if (!scenario) throw HttpError(404, "题包 " + body.pack_id + " 里没有剧本 " + body.scenario_id);
                   MakeResult made = make_result(*pack, body.scenario_id, body.choices);
                   if (!made.record) throw HttpError(422, "这条选择路径不可能出现：" + made.error);
-                  made.record->id = body.id;
+                  made.record->id = std::move(body.id);
 
-                  std::string made_json = to_compact_json(*made.record); // first: the fields below move out
-                  StoredResult r;
-                  r.uuid = std::move(body.id);
-                  r.student_id = who.id;
-                  r.class_id = who.class_id.value_or(0);
-                  r.pack_id = pack->id;
-                  r.pack_version = pack->version;
-                  r.pack_hash = pack->hash;
-                  r.scenario_id = std::move(body.scenario_id);
-                  r.category = std::move(made.record->category);
-                  r.ending_id = std::move(made.record->ending_id);
-                  r.ending_kind = to_string(made.record->ending_kind);
-                  r.score = made.record->score;
-                  r.choices = std::move(body.choices);
+                  std::string made_json = to_compact_json(*made.record);
+                  StoredResult r = to_stored(std::move(*made.record), who.id, who.class_id.value_or(0));
 
                   // The answer goes out once the result is durable. Through our connection loop the
                   // worker does not wait for that: the committer sends it, and the worker is free to

@@ -12,27 +12,6 @@
 
 using namespace ff::server;
 
-namespace {
-
-StoredResult stored_from(const ff::ResultRecord& made, const std::string& uuid) {
-    StoredResult r;
-    r.uuid = uuid;
-    r.student_id = 1;
-    r.class_id = 1;
-    r.pack_id = made.pack_id;
-    r.pack_version = made.pack_version;
-    r.pack_hash = made.pack_hash;
-    r.scenario_id = made.scenario_id;
-    r.category = made.category;
-    r.ending_id = made.ending_id;
-    r.ending_kind = ff::to_string(made.ending_kind);
-    r.score = made.score;
-    r.choices = made.choices;
-    return r;
-}
-
-} // namespace
-
 SCENARIO("a stored result's record is core's replay of its choices") {
     ff::test::TempDir dir;
     auto storage = open_sqlite_storage(SqliteConfig{dir.path() + "/t.db"});
@@ -47,7 +26,7 @@ SCENARIO("a stored result's record is core's replay of its choices") {
         auto made = ff::make_result(*pack, scenario.id, ff::all_paths(scenario).at(0));
         REQUIRE(made.record);
         made.record->id = "u-1";
-        StoredResult stored = stored_from(*made.record, "u-1");
+        StoredResult stored = to_stored(*made.record, 1, 1);
 
         THEN("the rebuilt record is the one the submission was answered with") {
             CHECK(ff::to_compact_json(stored_record(packs, stored)) == ff::to_compact_json(*made.record));
