@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 namespace ff::server {
@@ -16,12 +17,24 @@ std::shared_ptr<const Pack> PackCache::by_hash(const std::string& hash) {
     {
         std::lock_guard lock(mutex_);
         if (auto it = by_hash_.find(hash); it != by_hash_.end()) return it->second;
+        if (unloadable_.count(hash)) return nullptr;
     }
     auto stored = storage_.pack_by_hash(hash);
-    if (!stored) return nullptr;
-    auto result = load_pack(files_from_json(stored->files_json), stored->summary.id);
-    if (!result.pack) return nullptr; // stored before a stricter validator; cannot re-score against it
-    auto pack = std::make_shared<const Pack>(std::move(*result.pack));
+    if (!stored) return nullptr; // not cached as missing: it may be uploaded later
+    std::optional<Pack> loaded;
+    try {
+        loaded = load_pack(files_from_json(stored->files_json), stored->summary.id).pack;
+    } catch (const std::exception&) {
+        // files not a JSON map of strings: as unusable as a pack that no longer validates
+    }
+    if (!loaded) {
+        // Stored before a stricter validator: nothing can be re-scored against it. A hash's
+        // content never changes, so it is not parsed again for every result that names it.
+        std::lock_guard lock(mutex_);
+        unloadable_.insert(hash);
+        return nullptr;
+    }
+    auto pack = std::make_shared<const Pack>(std::move(*loaded));
     remember(pack);
     return pack;
 }

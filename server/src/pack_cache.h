@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace ff::server {
 
@@ -20,7 +21,7 @@ class PackCache {
 public:
     explicit PackCache(Storage& storage) : storage_(storage) {}
 
-    // nullptr when no stored pack has this hash.
+    // nullptr when no stored pack has this hash, or the stored one no longer loads.
     std::shared_ptr<const Pack> by_hash(const std::string& hash);
     // Latest catalogue version of a pack id; nullptr if unknown.
     std::shared_ptr<const Pack> latest(const std::string& id);
@@ -30,6 +31,7 @@ private:
     Storage& storage_;
     std::mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<const Pack>> by_hash_;
+    std::unordered_set<std::string> unloadable_; // stored, but no longer loads
 };
 
 // {"path": "text", ...} as stored and served; throws nlohmann::json errors on bad input.

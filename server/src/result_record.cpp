@@ -21,14 +21,28 @@ ResultRecord from_columns(const StoredResult& r) {
 
 } // namespace
 
-ResultRecord stored_record(PackCache& packs, const StoredResult& r) {
-    auto pack = packs.by_hash(r.pack_hash);
-    if (!pack) return from_columns(r);
-    MakeResult made = make_result(*pack, r.scenario_id, r.choices);
-    if (!made.record || made.record->score != r.score || made.record->ending_id != r.ending_id)
-        return from_columns(r);
-    made.record->id = r.uuid;
-    return std::move(*made.record);
+ResultRecord stored_record(PackCache& packs, const StoredResult& r, const LogFn& log) {
+    std::string why;
+    try {
+        if (auto pack = packs.by_hash(r.pack_hash)) {
+            MakeResult made = make_result(*pack, r.scenario_id, r.choices);
+            if (made.record && made.record->score == r.score && made.record->ending_id == r.ending_id) {
+                made.record->id = r.uuid;
+                return std::move(*made.record);
+            }
+            why = made.record ? "its replay now scores " + std::to_string(made.record->score) + " ending " +
+                                    made.record->ending_id
+                              : "its path no longer replays: " + made.error;
+        } else {
+            why = "pack version " + r.pack_hash.substr(0, 12) + " is not on the server or no longer loads";
+        }
+    } catch (const std::exception& e) {
+        why = std::string("replay failed: ") + e.what();
+    }
+    if (log)
+        log("result " + r.uuid + " shown from its stored score " + std::to_string(r.score) + " ending " + r.ending_id +
+            ": " + why);
+    return from_columns(r);
 }
 
 StoredResult to_stored(ResultRecord made, int64_t student_id, int64_t class_id) {

@@ -12,11 +12,12 @@
 
 namespace ff::server {
 
-// core's record for `r`, with its uuid as id. If the pack version is gone or the replay no longer
-// ends where the stored score and ending say (a scoring change since), the record is built from
-// the stored columns alone (no score items or flags), so a read never fails and never shows a
-// score other than the one progress counts.
-ResultRecord stored_record(PackCache& packs, const StoredResult& r);
+// core's record for `r`, with its uuid as id. If the pack version is gone or no longer loads, or
+// the replay no longer ends where the stored score and ending say (a scoring change since), the
+// record is built from the stored columns alone (no score items, flags, money or report: they
+// read as empty) and `log` says why, so a read never fails and never shows a score other than
+// the one progress counts.
+ResultRecord stored_record(PackCache& packs, const StoredResult& r, const LogFn& log);
 
 // What the store keeps of core's record `made` (its id is the client's uuid) for a student.
 StoredResult to_stored(ResultRecord made, int64_t student_id, int64_t class_id);

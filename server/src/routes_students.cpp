@@ -29,8 +29,10 @@ void answer_submission(App& app, httplib::Response& res, SubmitOutcome* out, std
         res.set_header("Content-Type", "application/json; charset=utf-8");
         return;
     case SubmitStatus::duplicate:
+        // A plain resend's record is the one just made; only a uuid that came back with another
+        // play needs the stored one replayed (this runs on the committer thread: keep it rare).
         res.status = 200;
-        res.body = to_compact_json(stored_record(app.packs, out->stored));
+        res.body = out->same_as_sent ? std::move(made_json) : to_compact_json(stored_record(app.packs, out->stored, app.log));
         res.set_header("Content-Type", "application/json; charset=utf-8");
         return;
     case SubmitStatus::conflict: return send_error(res, 409, "这个结果 id 已被别人用过，请换一个 UUID");
@@ -109,7 +111,7 @@ void add_student_routes(httplib::Server& http, App& app) {
                  bool first = true;
                  for (const auto& r : app.storage.results_of_student(who.id)) {
                      if (!first) out += ",";
-                     out += to_compact_json(stored_record(app.packs, r));
+                     out += to_compact_json(stored_record(app.packs, r, app.log));
                      first = false;
                  }
                  out += "]";

@@ -400,7 +400,8 @@ private:
                 if (!existing.step()) throw std::runtime_error("result vanished during group commit");
                 StoredResult s = read_result(existing);
                 auto status = s.student_id == r.student_id ? SubmitStatus::duplicate : SubmitStatus::conflict;
-                out.push_back(SubmitOutcome{status, std::move(s)});
+                const bool same = same_play(s, r);
+                out.push_back(SubmitOutcome{status, std::move(s), same});
             }
             return out;
         });

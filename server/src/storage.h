@@ -71,7 +71,16 @@ enum class SubmitStatus { created, duplicate, conflict }; // conflict: uuid used
 struct SubmitOutcome {
     SubmitStatus status = SubmitStatus::created;
     StoredResult stored;        // what is in the database under that uuid
+    // The stored result is the one sent (same pack, scenario, path, score and ending): a plain
+    // resend, whose record is the one just made. False when the uuid came back with another play.
+    bool same_as_sent = true;
 };
+
+// Whether storing `sent` would keep what `stored` holds (the uuid and sender aside).
+inline bool same_play(const StoredResult& stored, const StoredResult& sent) {
+    return stored.pack_hash == sent.pack_hash && stored.scenario_id == sent.scenario_id &&
+           stored.choices == sent.choices && stored.score == sent.score && stored.ending_id == sent.ending_id;
+}
 // The answer to an asynchronous submission: `out` once durable, else the error (out null).
 using SubmitDone = std::function<void(SubmitOutcome* out, std::exception_ptr error)>;
 

@@ -44,6 +44,16 @@ SCENARIO("a student joins, submits results and the server keeps its own score") 
                 CHECK(mine[0] == rec);
             }
         }
+        AND_WHEN("the same id comes back with another path through the scenario") {
+            auto other_play = api.result_body(body["id"], 0, 1);
+            REQUIRE(other_play["choices"] != body["choices"]);
+            auto again = post_json(c, "/api/v1/results", other_play, s.token);
+            THEN("it answers 200 with the first play's record, replayed from what was stored") {
+                REQUIRE(status_of(again) == 200);
+                CHECK(body_json(again) == rec);
+                CHECK_FALSE(rec["score_items"].empty());
+            }
+        }
         AND_WHEN("another student reuses that id") {
             auto other = api.join(cls["join_code"], "小偷");
             THEN("it is refused and does not reveal the record") {
