@@ -106,7 +106,6 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
     auto now = [&] {
         return static_cast<double>(SDL_GetPerformanceCounter() - start) / static_cast<double>(SDL_GetPerformanceFrequency());
     };
-    long long watched = options.watch ? newest_mtime(ctx->library.pack_dirs) : 0;
     double next_watch = now() + 1.0;
 
     // For bench/game: say on stdout when the first frame is on screen (the bench times it).
@@ -220,9 +219,7 @@ int run_window(const Options& options, const std::filesystem::path& exe_dir) {
         }
         if (options.watch && now() >= next_watch) {
             next_watch = now() + 1.0;
-            long long m = newest_mtime(ctx->library.pack_dirs);
-            if (m != watched) {
-                watched = m;
+            if (newest_mtime(ctx->library.pack_dirs) != ctx->library.signature) {
                 do_reload();
                 dirty = true;
             }

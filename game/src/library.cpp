@@ -38,6 +38,7 @@ std::vector<fs::path> find_pack_dirs(const std::vector<fs::path>& content_dirs, 
 Library load_library(const std::vector<fs::path>& pack_dirs) {
     Library lib;
     lib.pack_dirs = pack_dirs;
+    lib.signature = newest_mtime(pack_dirs);
     for (const auto& dir : pack_dirs) {
         ff::LoadResult r = ff::load_pack_dir(dir);
         if (r.pack) {

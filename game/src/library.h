@@ -20,6 +20,9 @@ struct Library {
     std::vector<ff::Pack> packs;        // loaded without errors, in folder order
     std::vector<PackProblem> problems;  // packs that failed to load
     std::vector<std::filesystem::path> pack_dirs; // every folder tried, in order
+    // newest_mtime(pack_dirs) taken before the folders were read: --watch reloads when the
+    // folders differ from it, so an edit made while (or just after) they loaded is not missed.
+    long long signature = 0;
 
     const ff::Pack* find_pack(const std::string& id) const;
     // The pack holding scenario `scenario_id` (first match), or null.

@@ -43,6 +43,7 @@ void add_installed_packs(Library& library, const std::filesystem::path& data_dir
     library.packs = ff::net::merge_packs(std::move(library.packs), std::move(installed.packs));
     for (auto& p : installed.problems) library.problems.push_back(std::move(p));
     library.pack_dirs.insert(library.pack_dirs.end(), dirs.begin(), dirs.end());
+    library.signature += installed.signature; // a sum over files, so it adds up across folders
 }
 
 namespace {
