@@ -24,15 +24,13 @@ void answer_submission(App& app, httplib::Response& res, SubmitOutcome* out, std
     if (error) return send_exception(app, res, error);
     switch (out->status) {
     case SubmitStatus::created:
-        res.status = 201;
-        res.body = std::move(made_json); // moved: set_content would copy it
-        res.set_header("Content-Type", "application/json; charset=utf-8");
-        return;
     case SubmitStatus::duplicate:
-        // A plain resend's record is the one just made; only a uuid that came back with another
-        // play needs the stored one replayed (this runs on the committer thread: keep it rare).
-        res.status = 200;
-        res.body = out->same_as_sent ? std::move(made_json) : to_compact_json(stored_record(app.packs, out->stored, app.log));
+        res.status = out->status == SubmitStatus::created ? 201 : 200;
+        // A new result and a plain resend are answered with the record just made (moved:
+        // set_content would copy it); only a uuid that came back with another play needs the
+        // stored one replayed (this runs on the committer thread: keep it rare).
+        res.body = out->same_as_sent ? std::move(made_json)
+                                     : to_compact_json(stored_record(app.packs, out->stored, app.log));
         res.set_header("Content-Type", "application/json; charset=utf-8");
         return;
     case SubmitStatus::conflict: return send_error(res, 409, "这个结果 id 已被别人用过，请换一个 UUID");
